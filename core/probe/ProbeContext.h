@@ -1,0 +1,61 @@
+#pragma once
+
+#include "ProbeResult.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+// The life of one running probe: its clock, its hard deadline, its cancellation and its phase.
+//
+// QCoro 0.8 cannot cancel a coroutine, so a probe is stopped by aborting what it awaits. A probe
+// connects to aborted() and aborts its curl handle, socket or notifier, so that its pending await
+// resumes at once; after every co_await it checks isAborted() before touching anything else.
+// The deadline is our own precise timer rather than QCoro's timed waits, which can touch freed
+// memory when the signal and the timeout coincide (fixed only in QCoro 0.9).
+class ProbeContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProbeContext)
+
+public:
+    explicit ProbeContext(std::chrono::milliseconds timeout, QObject *parent = nullptr);
+
+    // Starts the clock and the deadline. Time before this (waiting for a free slot) is never a probe's latency.
+    void start();
+
+    // Ends the probe with kind Cancelled. Safe to call at any time, any number of times.
+    void cancel();
+
+    bool isAborted() const { return m_abortReason != ErrorKind::None; }
+    ErrorKind abortReason() const { return m_abortReason; } // Timeout or Cancelled once aborted
+
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    std::chrono::microseconds elapsed() const;
+    std::chrono::milliseconds remaining() const;
+    QDateTime startedAt() const { return m_startedAt; }
+    bool isStarted() const { return m_clock.isValid(); }
+
+    ProbePhase phase() const { return m_phase; }
+    void setPhase(ProbePhase phase);
+
+    // The failure a probe returns once aborted, with its elapsed time and a message naming the phase.
+    ProbeResult abortedResult() const;
+
+signals:
+    void aborted(ErrorKind reason); // emitted once, on timeout or cancel
+    void phaseChanged(ProbePhase phase);
+
+private:
+    void abort(ErrorKind reason);
+
+    std::chrono::milliseconds m_timeout;
+    QElapsedTimer m_clock;
+    QDateTime m_startedAt;
+    QTimer m_deadline;
+    ProbePhase m_phase = ProbePhase::Starting;
+    ErrorKind m_abortReason = ErrorKind::None;
+};

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "endpoint/Endpoint.h"
+#include "ProbeContext.h"
+#include "ProbeResult.h"
+
+#include <QCoroTask>
+
+#include <memory>
+
+// Runs one probe of one endpoint. The monitor depends on this interface only, so its tests can
+// drive it with probes that answer on command.
+class ProbeExecutor
+{
+public:
+    virtual ~ProbeExecutor() = default;
+
+    // Starts the context's clock, probes, and returns the result; never throws. Both arguments are
+    // taken by value: a coroutine's reference parameters dangle after its first suspension.
+    virtual QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context) = 0;
+};

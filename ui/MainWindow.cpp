@@ -1,0 +1,40 @@
+#include "MainWindow.h"
+
+#include "EndpointTableModel.h"
+#include "endpoint/ProfileReader.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new EndpointTableModel(this))
+    , m_table(new QTableView(this))
+{
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(EndpointTableModel::SortRole);
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Endpoints"));
+    setCentralWidget(m_table);
+    setWindowTitle(tr("Pingscope"));
+    resize(900, 560);
+}
+
+bool MainWindow::openProfile(const QString &path)
+{
+    const ProfileReadResult result = ProfileReader::fromFile(path);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Cannot open profile"), result.problems.join(QLatin1Char('\n')));
+        return false;
+    }
+    m_model->setEndpoints(result.profile->endpoints);
+    setWindowTitle(tr("%1 — Pingscope").arg(result.profile->name.isEmpty() ? path : result.profile->name));
+    return true;
+}
