@@ -71,7 +71,11 @@ std::unique_ptr<IcmpSocket> IcmpSocket::open(IcmpPacket::Family family, Mode mod
     }
     // No IPV6_CHECKSUM here: the kernel always computes the ICMPv6 checksum on ICMPv6 sockets, and
     // Linux refuses the option on them (EINVAL).
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &kReceiveBufferBytes, sizeof kReceiveBufferBytes);
+#ifdef SO_RCVBUFFORCE
+    // Beyond net.core.rmem_max when the process may (CAP_NET_ADMIN); the plain request otherwise.
+    if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &kReceiveBufferBytes, sizeof kReceiveBufferBytes) != 0)
+#endif
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &kReceiveBufferBytes, sizeof kReceiveBufferBytes);
     if (mode == Mode::Raw)
         filterRawTypes(fd, family);
     *errorNumber = 0;

@@ -1,5 +1,6 @@
 #include "CoroTest.h"
 #include "FakeResolver.h"
+#include "FakeRouter.h"
 #include "IcmpTestSupport.h"
 #include "PrivateNetwork.h"
 
@@ -149,6 +150,50 @@ private slots:
         QCOMPARE(result->icmp->lossRatio(), 1.0);
         QVERIFY(result->latency >= 600ms);
         QVERIFY2(took >= 600 && took < 600 * 105 / 100 + 20 + 200, qPrintable(QString::number(took)));
+    }
+
+    // A router on the way answers with an ICMP error quoting our request (raw sockets only: a
+    // datagram socket is not told). Every request is settled by its error, so the probe ends at
+    // once instead of waiting out the deadline, Down with kind unreachable and who said so.
+    void icmpErrorsMeanUnreachable_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("host unreachable")
+            << 3 << 1 << QStringLiteral("127.0.0.1 is unreachable: host unreachable (reported by 127.0.0.9)");
+        QTest::newRow("prohibited")
+            << 3 << 13
+            << QStringLiteral("127.0.0.1 is unreachable: administratively prohibited (reported by 127.0.0.9)");
+        QTest::newRow("time exceeded") << 11 << 0
+                                       << QStringLiteral(
+                                              "127.0.0.1 did not answer: the time to live ran out at 127.0.0.9");
+    }
+    void icmpErrorsMeanUnreachable()
+    {
+        QFETCH(int, type);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        require(IcmpSocket::Mode::Raw, IcmpPacket::Family::V4);
+        const QString failed = PrivateNetwork::writeSysctl(echoIgnorePath(IcmpPacket::Family::V4), "1");
+        if (!failed.isEmpty())
+            QSKIP(qPrintable(failed));
+        FakeRouter router(QHostAddress(QStringLiteral("127.0.0.9")), quint8(type), quint8(code));
+        QVERIFY(router.isListening());
+        IcmpSocketPool pool({IcmpSocket::Mode::Raw});
+        IcmpProbe probe(m_resolver, pool);
+        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 3, 50, 5000);
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
+        QVERIFY(result);
+        QCOMPARE(router.errorsSent(), 3);
+        QCOMPARE(result->status, ProbeStatus::Down);
+        QCOMPARE(result->errorKind, ErrorKind::Unreachable);
+        QCOMPARE(result->errorMessage, message);
+        QCOMPARE(result->icmp->sent, 3);
+        QCOMPARE(result->icmp->received, 0);
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed()))); // not the 5 s deadline
     }
 
     // The host stops answering half-way: the replies that came are kept, the deadline ends the
