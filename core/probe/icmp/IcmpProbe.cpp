@@ -123,7 +123,8 @@ QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<Probe
     ProbeResult result = conclude(session->report(), *address, session->errorKind(), session->errorMessage(), *context);
 #else
     context->setPhase(ProbePhase::Pinging);
-    ProbeResult result = co_await IcmpWindowsEcho::ping(*address, endpoint.icmp, context);
+    const IcmpWindowsEcho::Outcome outcome = co_await IcmpWindowsEcho::ping(*address, endpoint.icmp, context);
+    ProbeResult result = conclude(outcome.report, *address, outcome.errorKind, outcome.errorMessage, *context);
 #endif
     result.phases = phases;
     co_return result;
