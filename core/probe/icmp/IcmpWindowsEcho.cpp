@@ -8,11 +8,12 @@
 #include <QTimer>
 #include <QWinEventNotifier>
 
-// clang-format off: the Windows headers must come in this order
-#include <icmpapi.h>
-#include <iphlpapi.h>
+// The Windows headers must come in this order.
+// clang-format off
 #include <winsock2.h>
 #include <ws2tcpip.h>
+#include <iphlpapi.h>
+#include <icmpapi.h>
 // clang-format on
 
 #include <chrono>
