@@ -88,7 +88,9 @@ QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<Probe
         ProbeResult result = resolved.ok()
             ? ProbeResult::failure(
                 ErrorKind::Dns,
-                QStringLiteral("%1 has no %2 address").arg(endpoint.target.host, ipFamilyName(endpoint.ipFamily)))
+                QStringLiteral("%1 has no %2 address")
+                    .arg(endpoint.target.host,
+                         endpoint.ipFamily == IpFamily::V6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")))
             : ProbeResult::failure(resolved.errorKind == ErrorKind::None ? ErrorKind::Dns : resolved.errorKind,
                                    resolved.errorMessage);
         result.started = context->startedAt();

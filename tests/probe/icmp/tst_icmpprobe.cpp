@@ -257,6 +257,17 @@ private slots:
         QVERIFY(recorder.opened->isEmpty()); // no socket for a host we could not find
     }
 
+    void anAddressOfTheWrongFamilyIsADnsError()
+    {
+        IcmpProbe probe(m_resolver);
+        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 3, 200, 5000, IpFamily::V6);
+        const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
+        QVERIFY(result);
+        QCOMPARE(result->status, ProbeStatus::Down);
+        QCOMPARE(result->errorKind, ErrorKind::Dns);
+        QCOMPARE(result->errorMessage, QStringLiteral("127.0.0.1 has no IPv6 address"));
+    }
+
     // A deadline shorter than count × spacing: 3 packets 200 ms apart in 250 ms. The packets at 0 and
     // 200 ms go out and are answered; the one due at 400 ms is never sent and is not counted, neither
     // as sent nor as lost. The probe then waits out the deadline for the third and is Up, loss 0.
