@@ -1,0 +1,80 @@
+#pragma once
+
+#include "probe/icmp/IcmpProbe.h"
+#include "probe/icmp/IcmpSocketPool.h"
+
+#include <QPointer>
+#include <QUdpSocket>
+
+#include <memory>
+
+// What the ICMP probe tests share: endpoints, a pool that records the sockets it opened, and the
+// question whether this machine has IPv6 loopback at all.
+namespace IcmpTestSupport {
+
+inline Endpoint endpoint(const QString &host, int count = 3, int spacingMs = 200, int timeoutMs = 5000,
+                         IpFamily family = IpFamily::Any)
+{
+    Endpoint e;
+    e.target.kind = ProbeKind::Icmp;
+    e.target.host = host;
+    e.timeoutMs = timeoutMs;
+    e.ipFamily = family;
+    e.icmp.count = count;
+    e.icmp.spacingMs = spacingMs;
+    return e;
+}
+
+// Starts the context as the executor would and runs the probe. The probe is passed by pointer:
+// a coroutine's reference parameters are not to be trusted.
+inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, Endpoint e, std::shared_ptr<ProbeContext> context)
+{
+    context->start();
+    co_return co_await probe->run(std::move(e), std::move(context));
+}
+
+inline std::shared_ptr<ProbeContext> contextFor(const Endpoint &e)
+{
+    return std::make_shared<ProbeContext>(std::chrono::milliseconds(e.timeoutMs));
+}
+
+// Opens real sockets of the given kinds and remembers them, so a test can see how many were opened
+// and that they are gone once the probes ended.
+struct RecordingOpener
+{
+    std::shared_ptr<QList<QPointer<IcmpSocket>>> opened = std::make_shared<QList<QPointer<IcmpSocket>>>();
+
+    IcmpSocketPool::Opener opener() const
+    {
+        return [list = opened](IcmpPacket::Family family, IcmpSocket::Mode mode, int *errorNumber) {
+            auto socket = IcmpSocket::open(family, mode, errorNumber);
+            if (socket)
+                list->append(QPointer<IcmpSocket>(socket.get()));
+            return socket;
+        };
+    }
+
+    int alive() const
+    {
+        int n = 0;
+        for (const auto &socket : std::as_const(*opened))
+            n += socket ? 1 : 0;
+        return n;
+    }
+};
+
+inline bool hasIpv6Loopback()
+{
+    QUdpSocket probe;
+    return probe.bind(QHostAddress(QHostAddress::LocalHostIPv6), 0);
+}
+
+// Why no socket of the family and kinds opens here, or empty when one does.
+inline QString whyNoSocket(IcmpPacket::Family family, QList<IcmpSocket::Mode> order)
+{
+    IcmpSocketPool pool(std::move(order));
+    IcmpSocketPool::Failure failure;
+    return pool.acquire(family, &failure) ? QString() : failure.message;
+}
+
+} // namespace IcmpTestSupport
