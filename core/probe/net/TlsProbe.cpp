@@ -44,15 +44,23 @@ bool looksLikeNotTls(const QString &errorString)
         || errorString.contains(QLatin1String("record layer failure"));
 }
 
+// "Error during SSL handshake: error:0A00010B:SSL routines::wrong version number" -> "wrong version number"
+QString reasonOf(const QString &errorString)
+{
+    const QString reason = errorString.section(QLatin1Char(':'), -1).trimmed();
+    return reason.isEmpty() ? errorString : reason;
+}
+
 ProbeResult handshakeFailure(const QSslSocket &socket, const QString &where)
 {
+    const QString reason = reasonOf(socket.errorString());
     switch (socket.error()) {
     case QAbstractSocket::SslHandshakeFailedError:
         if (looksLikeNotTls(socket.errorString()))
             return ProbeResult::failure(ErrorKind::Protocol,
-                                        QStringLiteral("%1 does not speak TLS (%2)").arg(where, socket.errorString()));
-        return ProbeResult::failure(
-            ErrorKind::Tls, QStringLiteral("TLS handshake with %1 failed (%2)").arg(where, socket.errorString()));
+                                        QStringLiteral("%1 does not speak TLS (%2)").arg(where, reason));
+        return ProbeResult::failure(ErrorKind::Tls,
+                                    QStringLiteral("TLS handshake with %1 failed (%2)").arg(where, reason));
     case QAbstractSocket::RemoteHostClosedError:
         return ProbeResult::failure(ErrorKind::Reset,
                                     QStringLiteral("%1 closed the connection during the TLS handshake").arg(where));
