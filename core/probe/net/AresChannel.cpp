@@ -57,7 +57,7 @@ AresChannel::AresChannel(const Settings &settings, QObject *parent) : QObject(pa
     options.sock_state_cb_data = this;
     options.timeout = int(settings.tryTimeout.count());
     options.tries = settings.tries;
-    options.flags = settings.reportServerErrors ? ARES_FLAG_NOCHECKRESP : 0;
+    options.flags = settings.reportServerErrors ? ARES_FLAG_NOCHECKRESP : 0; // 0 is c-ares's default
     const int mask = ARES_OPT_SOCK_STATE_CB | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
     int status = ares_init_options(&m_channel, &options, mask);
     if (status == ARES_SUCCESS && settings.server) {

@@ -125,7 +125,7 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
 
     const QSslCertificate leaf = socket->peerCertificate();
     const QList<QSslError> errors = socket->sslHandshakeErrors();
-    socket->abort();
+    socket->disconnectFromHost(); // with a close_notify, as a polite client would
 
     ProbeResult result;
     result.status = ProbeStatus::Up;
