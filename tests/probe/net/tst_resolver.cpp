@@ -109,8 +109,9 @@ private slots:
         QString name;
         QHostAddress address;
         for (const QByteArray &raw : hostsFile.readAll().split('\n')) {
-            const QStringList fields = QString::fromLatin1(raw.left(raw.indexOf('#')))
-                                           .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+            const QByteArray line = raw.contains('#') ? raw.left(raw.indexOf('#')) : raw;
+            const QStringList fields
+                = QString::fromLatin1(line).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
             if (fields.size() < 2 || !QHostAddress(fields[0]).isLoopback())
                 continue;
             const auto found = std::find_if(fields.cbegin() + 1, fields.cend(), [](const QString &candidate) {
