@@ -1,4 +1,5 @@
 #include "probe/net/AresResolver.h"
+#include "probe/net/TcpConnector.h"
 #include "probe/net/TcpProbe.h"
 
 #include "CoroTest.h"
@@ -149,6 +150,55 @@ private slots:
         const ProbeResult refused = probe(tcpEndpoint(QStringLiteral("::1"), server.serverPort()));
         QCOMPARE(refused.errorKind, ErrorKind::Refused);
         QVERIFY(refused.errorMessage.contains(QStringLiteral("[::1]:%1").arg(server.serverPort())));
+    }
+
+    // Unreachable hosts and networks cannot be made on the loopback without traffic leaving it,
+    // so the mapping of Qt's socket errors is checked on its own.
+    void socketErrorsAreWordedForPeople_data()
+    {
+        QTest::addColumn<QAbstractSocket::SocketError>("error");
+        QTest::addColumn<QString>("qtText");
+        QTest::addColumn<ErrorKind>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("refused") << QAbstractSocket::ConnectionRefusedError << QStringLiteral("Connection refused")
+                                 << ErrorKind::Refused
+                                 << QStringLiteral("connection refused by 127.0.0.9:80 (nothing listens on that port)");
+        QTest::newRow("network unreachable")
+            << QAbstractSocket::NetworkError << QStringLiteral("Network unreachable") << ErrorKind::Unreachable
+            << QStringLiteral("cannot reach 127.0.0.9:80 (network unreachable)");
+        QTest::newRow("host unreachable")
+            << QAbstractSocket::NetworkError << QStringLiteral("Host unreachable") << ErrorKind::Unreachable
+            << QStringLiteral("cannot reach 127.0.0.9:80 (host unreachable)");
+        QTest::newRow("not allowed") << QAbstractSocket::SocketAccessError << QStringLiteral("Permission denied")
+                                     << ErrorKind::Permission
+                                     << QStringLiteral("not allowed to connect to 127.0.0.9:80 (permission denied)");
+        QTest::newRow("kernel timeout") << QAbstractSocket::SocketTimeoutError << QStringLiteral("Connection timed out")
+                                        << ErrorKind::Timeout << QStringLiteral("connecting to 127.0.0.9:80 timed out");
+        QTest::newRow("closed") << QAbstractSocket::RemoteHostClosedError << QStringLiteral("The remote host closed")
+                                << ErrorKind::Reset << QStringLiteral("127.0.0.9:80 closed the connection");
+    }
+
+    void socketErrorsAreWordedForPeople()
+    {
+        QFETCH(QAbstractSocket::SocketError, error);
+        QFETCH(QString, qtText);
+        QFETCH(ErrorKind, kind);
+        QFETCH(QString, message);
+        const QString where = TcpConnector::hostPort(QHostAddress(QStringLiteral("127.0.0.9")), 80);
+        const ProbeResult result = TcpConnector::socketFailure(error, qtText, where);
+        QCOMPARE(result.status, ProbeStatus::Down);
+        QCOMPARE(result.errorKind, kind);
+        QCOMPARE(result.errorMessage, message);
+        QCOMPARE(TcpConnector::hostPort(QHostAddress(QStringLiteral("::1")), 443), QStringLiteral("[::1]:443"));
+    }
+
+    void literalOfTheWrongFamilyIsADnsError()
+    {
+        Endpoint endpoint = tcpEndpoint(QStringLiteral("127.0.0.1"), 9);
+        endpoint.ipFamily = IpFamily::V6;
+        const ProbeResult result = probe(endpoint);
+        QCOMPARE(result.errorKind, ErrorKind::Dns);
+        QCOMPARE(result.errorMessage, QStringLiteral("127.0.0.1 is an IPv4 address, but this endpoint uses IPv6 only"));
     }
 
     void silentTargetTimesOut()
