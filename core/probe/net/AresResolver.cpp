@@ -2,6 +2,7 @@
 
 #include "AresChannel.h"
 #include "DeleteLater.h"
+#include "DnsAnswers.h"
 
 #include <QCoroSignal>
 #include <QElapsedTimer>
@@ -149,7 +150,7 @@ QCoro::Task<ResolveOutcome> AresResolver::resolve(QString host, IpFamily family,
     lookup->channel = channel.get();
     QObject::connect(context.get(), &ProbeContext::aborted, channel.get(), &AresChannel::cancel);
 
-    const QByteArray name = host.toUtf8();
+    const QByteArray name = DnsAnswers::wireName(host);
     ares_addrinfo_hints hints{};
     hints.ai_family = familyOf(family);
     hints.ai_socktype = SOCK_STREAM; // one node per address, not one per socket type

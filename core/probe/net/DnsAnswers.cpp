@@ -1,6 +1,7 @@
 #include "DnsAnswers.h"
 
 #include <QHostAddress>
+#include <QUrl>
 #include <QtEndian>
 
 #include <ares.h>
@@ -159,6 +160,13 @@ bool sameName(const QString &a, const QString &b)
     return bareName(a).compare(bareName(b), Qt::CaseInsensitive) == 0;
 }
 } // namespace
+
+QByteArray DnsAnswers::wireName(const QString &name)
+{
+    // toAce refuses some names that DNS allows (underscores in SRV names); those are ASCII anyway.
+    const QByteArray ace = QUrl::toAce(name);
+    return ace.isEmpty() ? name.toUtf8() : ace;
+}
 
 int DnsAnswers::wireType(DnsRecordType type)
 {

@@ -18,6 +18,10 @@ public:
     // case or a trailing dot, MX and SRV by the whole text or by their target name alone, TXT exactly.
     static bool contains(DnsRecordType type, const QStringList &records, const QString &expected);
 
+    // The name as asked on the wire: international names in their ASCII (punycode) form, as c-ares
+    // 1.18 does no IDN conversion itself.
+    static QByteArray wireName(const QString &name);
+
     // The record type's number on the wire (ns_t_*).
     static int wireType(DnsRecordType type);
 };

@@ -104,7 +104,7 @@ QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     query->type = target.dnsType;
     QObject::connect(context.get(), &ProbeContext::aborted, channel.get(), &AresChannel::cancel);
 
-    const QByteArray name = target.host.toUtf8();
+    const QByteArray name = DnsAnswers::wireName(target.host);
     query->clock.start();
     channel->start([&](ares_channel handle) {
         ares_query(handle, name.constData(), ns_c_in, DnsAnswers::wireType(target.dnsType), &onAnswer, query.get());

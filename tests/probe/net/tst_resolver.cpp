@@ -50,6 +50,7 @@ private slots:
         m_dns.addA(QStringLiteral("dual.test"), QStringLiteral("127.0.0.5"));
         m_dns.addAaaa(QStringLiteral("dual.test"), QStringLiteral("::5"));
         m_dns.addAaaa(QStringLiteral("six.test"), QStringLiteral("::6"));
+        m_dns.addA(QStringLiteral("xn--bcher-kva.test"), QStringLiteral("127.0.0.7"));
     }
 
     void init()
@@ -155,6 +156,16 @@ private slots:
         expected.sort();
         QCOMPARE(got, expected);
         QVERIFY(outcome.duration > 0us);
+    }
+
+    void internationalNamesAreAskedInAscii()
+    {
+        const ResolveOutcome outcome = resolve(QString::fromUtf8("b\xc3\xbc"
+                                                                 "cher.test"),
+                                               IpFamily::V4);
+        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QCOMPARE(texts(outcome.addresses), QStringList{QStringLiteral("127.0.0.7")});
+        QVERIFY(m_dns.askedNames().contains(QStringLiteral("xn--bcher-kva.test")));
     }
 
     void noAddressOfTheFamilyAsked()
