@@ -14,7 +14,7 @@ struct ConnectOutcome
 {
     bool connected = false;
     ProbeResult failure; // when not connected: kind, message, started, latency and the phases so far
-    PhaseTimings phases; // dns and connect
+    PhaseTimings phases; // dns, and connect over every attempt (as curl's time_connect)
     QHostAddress peer;
 };
 
