@@ -1,0 +1,19 @@
+#pragma once
+
+#include "endpoint/Endpoint.h"
+#include "probe/ProbeContext.h"
+#include "probe/ProbeResult.h"
+
+#include <QCoroTask>
+
+#include <memory>
+
+// dns://name?type=T[&server=IP[:port]]: asks for the records of one type, of the system's resolvers
+// or of the given server (on a channel of its own), and reports them in result.dnsAnswers. The
+// name is asked as written, without the search domains. latency = the lookup's own time. With
+// dns.expect set, that answer must be among the records, else body_mismatch.
+class DnsProbe final
+{
+public:
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+};
