@@ -103,7 +103,7 @@ CurlFailure CurlFailure::describe(CURLcode code, const Facts &facts)
         break;
     case CURLE_OUT_OF_MEMORY:
         // curl refuses a header line beyond CURL_MAX_HTTP_HEADER with this code and no error text.
-        if (facts.connected && !facts.gotStatus)
+        if (facts.connected && !facts.headersComplete)
             return failure(ErrorKind::Protocol,
                            QStringLiteral("%1 sent a header larger than accepted (%2 KB)")
                                .arg(facts.peer)

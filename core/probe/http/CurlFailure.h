@@ -18,7 +18,7 @@ struct CurlFailure
         QString errorText; // curl's error buffer
         long osErrno = 0; // CURLINFO_OS_ERRNO
         bool connected = false; // a connection was established (CURLINFO_CONNECT_TIME_T > 0)
-        bool gotStatus = false; // a status line was received
+        bool headersComplete = false; // the last answer's header block ended
         bool bodyLimitExceeded = false;
         qint64 maxBodyBytes = 0;
         qint64 received = 0; // body bytes

@@ -107,7 +107,7 @@ void CurlMulti::watchSocket(CURL *easy, curl_socket_t socket, int what)
     // A transfer's interest in its socket changes exactly when its phase may have: cheap to ask here.
     char *owner = nullptr;
     if (easy && curl_easy_getinfo(easy, CURLINFO_PRIVATE, &owner) == CURLE_OK && owner)
-        reinterpret_cast<CurlTransfer *>(owner)->updatePhase();
+        reinterpret_cast<CurlTransfer *>(owner)->updatePhase(wantRead);
 }
 
 void CurlMulti::forgetSocket(curl_socket_t socket)

@@ -118,8 +118,11 @@ size_t CurlTransfer::headerCallback(char *data, size_t size, size_t count, void 
         // A new response (after a redirect or a 1xx): only the last one's body and status count.
         transfer->m_body.clear();
         transfer->m_bodyLimitExceeded = false;
+        transfer->m_headersComplete = false;
         const QList<QByteArray> parts = line.trimmed().split(' ');
         transfer->m_reason = parts.mid(2).join(' ');
+    } else if (line == "\r\n" || line == "\n") {
+        transfer->m_headersComplete = true;
     }
     transfer->reportPhase(ProbePhase::Receiving);
     return bytes;
@@ -130,11 +133,11 @@ int CurlTransfer::progressCallback(void *self, curl_off_t, curl_off_t, curl_off_
     auto *transfer = static_cast<CurlTransfer *>(self);
     if (transfer->m_aborted)
         return 1; // stop work for a transfer whose removal is already on its way
-    transfer->updatePhase();
+    transfer->updatePhase(false);
     return 0;
 }
 
-void CurlTransfer::updatePhase()
+void CurlTransfer::updatePhase(bool awaitsReading)
 {
     if (m_phase == ProbePhase::Receiving || m_finished || !m_easy)
         return;
@@ -145,17 +148,21 @@ void CurlTransfer::updatePhase()
     curl_easy_getinfo(m_easy, CURLINFO_CONNECT_TIME_T, &connect);
     if (m_tracksTls)
         curl_easy_getinfo(m_easy, CURLINFO_APPCONNECT_TIME_T, &tls);
+    const ProbePhase afterConnect = m_tracksTls ? ProbePhase::TlsHandshake : ProbePhase::WaitingForFirstByte;
     if (tls > 0)
         reportPhase(ProbePhase::WaitingForFirstByte);
     else if (connect > 0)
-        reportPhase(m_tracksTls ? ProbePhase::TlsHandshake : ProbePhase::WaitingForFirstByte);
+        reportPhase(afterConnect);
     else if (lookup > 0)
-        reportPhase(ProbePhase::Connecting);
+        // curl records the connect time only once TLS is up too, but a TCP connect waits only to write:
+        // a connected transfer that waits to read is in its handshake (or waiting for the answer).
+        reportPhase(awaitsReading && m_phase >= ProbePhase::Connecting ? afterConnect : ProbePhase::Connecting);
 }
 
 void CurlTransfer::reportPhase(ProbePhase phase)
 {
-    if (phase == m_phase)
+    // Forward only: the hops of a redirect do not take the live phase back.
+    if (phase <= m_phase)
         return;
     m_phase = phase;
     emit phaseChanged(phase);

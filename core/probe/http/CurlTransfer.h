@@ -52,6 +52,7 @@ public:
     bool bodyLimitExceeded() const { return m_bodyLimitExceeded; }
     const QByteArray &body() const { return m_body; } // of the last response only, when redirected
     QByteArray reasonPhrase() const { return m_reason; } // of the last status line; empty for HTTP/2
+    bool headersComplete() const { return m_headersComplete; } // of the last answer
     QString errorText() const; // curl's error buffer, else curl_easy_strerror(result())
 
 signals:
@@ -68,7 +69,7 @@ private:
     // Called by CurlMulti once the handle is out of the multi.
     void complete(CURLcode result);
     void finishAborted();
-    void updatePhase();
+    void updatePhase(bool awaitsReading);
     void reportPhase(ProbePhase phase);
 
     CURL *m_easy = nullptr;
@@ -85,4 +86,5 @@ private:
     bool m_finished = false;
     bool m_aborted = false;
     bool m_bodyLimitExceeded = false;
+    bool m_headersComplete = false;
 };

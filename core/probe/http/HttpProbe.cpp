@@ -195,7 +195,7 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
         facts.errorText = transfer.errorText();
         curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
         facts.connected = timings.connect.count() > 0;
-        facts.gotStatus = status > 0;
+        facts.headersComplete = transfer.headersComplete();
         facts.bodyLimitExceeded = transfer.bodyLimitExceeded();
         facts.maxBodyBytes = endpoint.http.maxBodyBytes;
         curl_off_t received = 0;
