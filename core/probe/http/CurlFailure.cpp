@@ -46,6 +46,12 @@ QString CurlFailure::describeTls(const QString &peer, const QString &errorText)
             QStringLiteral("the certificate of %1 was rejected: %2").arg(peer, text.remove(certificateProblem)));
     if (text.startsWith(QLatin1String("SSL: no alternative certificate subject name matches")))
         return QStringLiteral("the certificate of %1 is not for this name").arg(peer);
+    // "OpenSSL/3.0.22: error:0A00010B:SSL routines::wrong version number" says "wrong version number".
+    static const QRegularExpression opensslPrefix(
+        QStringLiteral("^OpenSSL/[0-9.]+:\\s*error:[0-9A-Fa-f]+:[^:]*:[^:]*:"));
+    text.remove(opensslPrefix);
+    if (text.trimmed() == QLatin1String("wrong version number"))
+        text = QStringLiteral("wrong version number (it does not speak TLS on that port)");
     return oneLine(QStringLiteral("TLS handshake with %1 failed: %2").arg(peer, text));
 }
 

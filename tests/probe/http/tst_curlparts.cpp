@@ -70,10 +70,20 @@ private slots:
                                     << "tls"
                                     << "the certificate of example.test:443 is not for this name";
         QTest::newRow("handshake") << int(CURLE_SSL_CONNECT_ERROR) << 0L
-                                   << "OpenSSL/3.0 error:0A00010B:SSL routines::wrong version number"
+                                   << "OpenSSL/3.0.22: error:0A00010B:SSL routines::wrong version number"
                                    << "tls"
-                                   << "TLS handshake with example.test:443 failed: OpenSSL/3.0 "
-                                      "error:0A00010B:SSL routines::wrong version number";
+                                   << "TLS handshake with example.test:443 failed: wrong version number (it does not "
+                                      "speak TLS on that port)";
+        QTest::newRow("handshake alert") << int(CURLE_SSL_CONNECT_ERROR) << 0L
+                                         << "OpenSSL/3.0.22: error:0A000410:SSL routines::sslv3 alert handshake failure"
+                                         << "tls"
+                                         << "TLS handshake with example.test:443 failed: sslv3 alert handshake failure";
+        QTest::newRow("syscall")
+            << int(CURLE_SSL_CONNECT_ERROR) << 0L
+            << "OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to example.test:443"
+            << "tls"
+            << "TLS handshake with example.test:443 failed: OpenSSL SSL_connect: SSL_ERROR_SYSCALL "
+               "in connection to example.test:443";
         QTest::newRow("redirects") << int(CURLE_TOO_MANY_REDIRECTS) << 0L << "Maximum (5) redirects followed"
                                    << "redirects"
                                    << "more than 5 redirects (a redirect loop?)";

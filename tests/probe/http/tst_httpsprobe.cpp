@@ -160,7 +160,8 @@ private slots:
         const auto result = m_runner.probe(
             HttpProbeRunner::endpoint(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("tls"));
-        QVERIFY2(result->errorMessage.startsWith(QLatin1String("TLS handshake with 127.0.0.1:")),
+        QVERIFY2(result->errorMessage.startsWith(QLatin1String("TLS handshake with 127.0.0.1:"))
+                     && result->errorMessage.endsWith(QLatin1String("does not speak TLS on that port)")),
                  qPrintable(result->errorMessage));
     }
 };
