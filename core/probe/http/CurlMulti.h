@@ -23,7 +23,8 @@ class CurlMulti final : public QObject
 
 public:
     explicit CurlMulti(QObject *parent = nullptr);
-    // Transfers still running end with CURLE_ABORTED_BY_CALLBACK and wasAborted().
+    // Transfers still running end with CURLE_ABORTED_BY_CALLBACK and wasAborted(). Not from inside a
+    // transfer's finished(), which runs inside this multi's event handling: use deleteLater() there.
     ~CurlMulti() override;
 
     int activeTransfers() const { return int(m_transfers.size()); }
@@ -41,7 +42,6 @@ private:
     bool add(CurlTransfer *transfer);
     // For CurlTransfer: takes the handle out without completing it. Never call from a curl callback.
     void remove(CurlTransfer *transfer);
-    bool isInsideCurl() const { return m_insideCurl > 0; }
 
     static int socketCallback(CURL *easy, curl_socket_t socket, int what, void *self, void *socketData);
     static int timerCallback(CURLM *multi, long timeoutMs, void *self);
@@ -55,5 +55,4 @@ private:
     QTimer m_timer;
     QHash<curl_socket_t, SocketWatch> m_sockets;
     QSet<CurlTransfer *> m_transfers;
-    int m_insideCurl = 0;
 };

@@ -155,8 +155,8 @@ void CurlTransfer::updatePhase(bool awaitsReading)
         reportPhase(afterConnect);
     else if (lookup > 0)
         // curl records the connect time only once TLS is up too, but a TCP connect waits only to write:
-        // a connected transfer that waits to read is in its handshake (or waiting for the answer).
-        reportPhase(awaitsReading && m_phase >= ProbePhase::Connecting ? afterConnect : ProbePhase::Connecting);
+        // a transfer past its lookup that waits to read is in its handshake (or waiting for the answer).
+        reportPhase(awaitsReading ? afterConnect : ProbePhase::Connecting);
 }
 
 void CurlTransfer::reportPhase(ProbePhase phase)
