@@ -5,6 +5,7 @@
 #include "endpoint/StatusCodeSet.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -28,6 +29,12 @@ private:
     }
 
 private slots:
+    void init()
+    {
+        // A stray notifier ("multiple socket notifiers for the same socket") or timer warning fails.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+    }
+
     void fastAnswerIsUpWithPhasesThatAddUp()
     {
         Server server;

@@ -2,6 +2,7 @@
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
 
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -33,6 +34,12 @@ private:
     }
 
 private slots:
+    void init()
+    {
+        // A stray notifier ("multiple socket notifiers for the same socket") or timer warning fails.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".")));
+    }
+
     void initTestCase()
     {
         m_certificates = std::make_unique<TestCertificates>();
