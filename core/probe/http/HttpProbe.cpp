@@ -162,10 +162,12 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
         aborted.phases = timings.phases(false);
         return aborted;
     }
-    if (!easy || transfer.wasAborted()) {
+    if (!easy || transfer.wasAborted() || code == CURLE_FAILED_INIT) {
+        // Nothing was asked of the endpoint: the engine was gone or shut down under the probe.
         ProbeResult stopped = ProbeResult::failure(ErrorKind::Cancelled,
-                                                   !easy ? QStringLiteral("the HTTP engine could not start a transfer")
-                                                         : QStringLiteral("cancelled: the HTTP engine shut down"));
+                                                   transfer.wasAborted()
+                                                       ? QStringLiteral("cancelled: the HTTP engine shut down")
+                                                       : QStringLiteral("the HTTP engine could not start a transfer"));
         stopped.started = context.startedAt();
         stopped.latency = context.elapsed();
         return stopped;

@@ -406,6 +406,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(server.connectionsOpen(), 0, 1000);
     }
 
+    void probeWithoutAnEngineEndsCancelled()
+    {
+        auto multi = std::make_unique<CurlMulti>();
+        HttpProbe probe(multi.get());
+        multi.reset();
+        const Endpoint endpoint = HttpProbeRunner::endpoint(QStringLiteral("http://127.0.0.1:9/"));
+        const auto result = CoroTest::await(probe.run(endpoint, HttpProbeRunner::startedContext(endpoint)), 2s);
+        QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("cancelled"));
+        QCOMPARE(result->errorMessage, QStringLiteral("the HTTP engine could not start a transfer"));
+    }
+
     void concurrentProbesOfOneHostDoNotQueue()
     {
         Server server;
