@@ -50,7 +50,10 @@ QList<QByteArray> headerLines(const HttpOptions &http)
     for (const auto &[name, value] : http.headers) {
         expectGiven = expectGiven || name.compare("Expect", Qt::CaseInsensitive) == 0;
         // "Name;" is curl's way to send a header with an empty value ("Name:" would remove it).
-        lines.append(value.isEmpty() ? name + ';' : name + ": " + value);
+        QByteArray line = value.isEmpty() ? name + ';' : name + ": " + value;
+        // A line break in a profile's header must not smuggle another header or request in.
+        line.replace('\r', ' ').replace('\n', ' ');
+        lines.append(line);
     }
     if (!expectGiven && !http.body.isEmpty())
         lines.append("Expect:"); // no "100-continue" round trip for a large body

@@ -10,6 +10,7 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <algorithm>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -455,7 +456,10 @@ private slots:
         QVERIFY(server.listen());
         Endpoint endpoint = HttpProbeRunner::endpoint(server.url(QStringLiteral("/api/check?x=1")));
         endpoint.http.method = "PUT";
-        endpoint.http.headers = {{"X-Probe", "pingscope"}, {"Authorization", "Bearer t0ken"}};
+        endpoint.http.headers = {{"X-Probe", "pingscope"},
+                                 {"Authorization", "Bearer t0ken"},
+                                 {"X-Empty", ""},
+                                 {"X-Sneaky", "a\r\nX-Injected: yes"}};
         endpoint.http.body = "{\"ping\": true}";
         const auto result = m_runner.probe(endpoint);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
@@ -465,6 +469,10 @@ private slots:
         QCOMPARE(request.path, QByteArray("/api/check?x=1"));
         QCOMPARE(request.header("X-Probe"), QByteArray("pingscope"));
         QCOMPARE(request.header("Authorization"), QByteArray("Bearer t0ken"));
+        QVERIFY(std::any_of(request.headers.cbegin(), request.headers.cend(),
+                            [](const auto &header) { return header.first == "X-Empty" && header.second.isEmpty(); }));
+        QVERIFY(request.header("X-Injected").isEmpty());
+        QCOMPARE(request.header("X-Sneaky"), QByteArray("a  X-Injected: yes"));
         QCOMPARE(request.body, QByteArray("{\"ping\": true}"));
         QCOMPARE(request.header("User-Agent"), QByteArray("Pingscope/") + Pingscope::versionString);
         QVERIFY(request.header("Expect").isEmpty());
