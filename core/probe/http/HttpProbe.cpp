@@ -1,0 +1,250 @@
+#include "HttpProbe.h"
+
+#include "CurlCertificate.h"
+#include "CurlFailure.h"
+#include "CurlMulti.h"
+#include "CurlTimings.h"
+#include "CurlTransfer.h"
+#include "Version.h"
+
+#include <QCoroSignal>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+using namespace std::chrono_literals;
+
+// The backstop timeout curl enforces itself, above the context's deadline, which is what really ends a probe.
+constexpr auto curlTimeoutMargin = 100ms;
+
+struct LaterDeleter
+{
+    // finished() is emitted with the coroutine resuming inside it: never free the emitter there.
+    void operator()(QObject *object) const { object->deleteLater(); }
+};
+
+QString quoted(const QString &text)
+{
+    constexpr qsizetype shown = 60;
+    const QString line = text.simplified();
+    return QLatin1Char('"') + (line.size() > shown ? line.left(shown) + QStringLiteral("…") : line) + QLatin1Char('"');
+}
+
+QString peerOf(CURL *easy, const QUrl &fallback)
+{
+    char *effective = nullptr;
+    QUrl url = fallback;
+    if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+        url = QUrl(QString::fromUtf8(effective));
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    const QString host = url.host();
+    return (host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host) + QLatin1Char(':')
+        + QString::number(port);
+}
+
+QList<QByteArray> headerLines(const HttpOptions &http)
+{
+    QList<QByteArray> lines;
+    bool expectGiven = false;
+    for (const auto &[name, value] : http.headers) {
+        expectGiven = expectGiven || name.compare("Expect", Qt::CaseInsensitive) == 0;
+        // "Name;" is curl's way to send a header with an empty value ("Name:" would remove it).
+        QByteArray line = value.isEmpty() ? name + ';' : name + ": " + value;
+        // A line break in a profile's header must not smuggle another header or request in.
+        line.replace('\r', ' ').replace('\n', ' ');
+        lines.append(line);
+    }
+    if (!expectGiven && !http.body.isEmpty())
+        lines.append("Expect:"); // no "100-continue" round trip for a large body
+    return lines;
+}
+
+void configure(CurlTransfer &transfer, const Endpoint &endpoint, const ProbeContext &context)
+{
+    CURL *easy = transfer.handle();
+    if (!easy)
+        return;
+    const HttpOptions &http = endpoint.http;
+    const bool https = endpoint.target.isHttps();
+
+    curl_easy_setopt(easy, CURLOPT_URL, endpoint.target.url.toEncoded().constData());
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, (QByteArray("Pingscope/") + Pingscope::versionString).constData());
+
+    const QByteArray method = http.method.toUpper();
+    if (method == "HEAD")
+        curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    else if (method != "GET" && method != "POST")
+        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
+    if (!http.body.isEmpty() || method == "POST") {
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(http.body.size()));
+        curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, http.body.constData());
+        if (method == "GET")
+            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, "GET");
+    }
+    transfer.setHeaders(headerLines(http));
+
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, http.maxRedirects > 0 ? 1L : 0L);
+    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, long(std::max(http.maxRedirects, 0)));
+
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, http.verifyTls ? 1L : 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, http.verifyTls ? 2L : 0L);
+    if (!http.caFile.isEmpty())
+        curl_easy_setopt(easy, CURLOPT_CAINFO, http.caFile.toLocal8Bit().constData());
+    if (https)
+        curl_easy_setopt(easy, CURLOPT_CERTINFO, 1L);
+
+    switch (endpoint.ipFamily) {
+    case IpFamily::Any:
+        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_WHATEVER));
+        break;
+    case IpFamily::V4:
+        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_V4));
+        break;
+    case IpFamily::V6:
+        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_V6));
+        break;
+    }
+    if (!http.reuseConnection) {
+        // Every probe measures a whole visit: its own name lookup, TCP connect and TLS handshake.
+        curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
+        curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
+    }
+    const auto backstop = std::chrono::milliseconds(context.remaining()) + curlTimeoutMargin;
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(backstop.count()));
+
+    transfer.setMaxBodyBytes(http.maxBodyBytes);
+    transfer.setTracksTls(https);
+}
+
+// Why an answer that arrived whole is still not what the endpoint expects; empty if it is.
+std::optional<CurlFailure> judgeAnswer(const CurlTransfer &transfer, int status, const HttpOptions &http)
+{
+    if (!http.expectStatus.contains(status)) {
+        const QString reason = QString::fromLatin1(transfer.reasonPhrase()).simplified();
+        return CurlFailure{
+            ErrorKind::HttpStatus,
+            QStringLiteral("HTTP %1%2 (expected %3)")
+                .arg(status)
+                .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason, http.expectStatus.toString())};
+    }
+    if (http.expectBody.isEmpty() && http.expectBodyRegex.isEmpty() && http.rejectBody.isEmpty())
+        return std::nullopt;
+    const QString body = QString::fromUtf8(transfer.body());
+    if (!http.expectBody.isEmpty() && !body.contains(http.expectBody))
+        return CurlFailure{ErrorKind::BodyMismatch,
+                           QStringLiteral("the body does not contain %1").arg(quoted(http.expectBody))};
+    if (!http.expectBodyRegex.isEmpty()) {
+        const QRegularExpression pattern(http.expectBodyRegex);
+        if (!pattern.isValid())
+            return CurlFailure{ErrorKind::BodyMismatch,
+                               QStringLiteral("the body pattern %1 is not valid: %2")
+                                   .arg(quoted(http.expectBodyRegex), pattern.errorString())};
+        if (!pattern.match(body).hasMatch())
+            return CurlFailure{ErrorKind::BodyMismatch,
+                               QStringLiteral("the body does not match %1").arg(quoted(http.expectBodyRegex))};
+    }
+    if (!http.rejectBody.isEmpty() && body.contains(http.rejectBody))
+        return CurlFailure{ErrorKind::BodyMismatch,
+                           QStringLiteral("the body contains %1, which it must not").arg(quoted(http.rejectBody))};
+    return std::nullopt;
+}
+
+ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const ProbeContext &context)
+{
+    CURL *easy = transfer.handle();
+    const CURLcode code = transfer.result();
+    const bool complete = code == CURLE_OK;
+    const CurlTimings timings = easy ? CurlTimings::read(easy) : CurlTimings{};
+
+    if (context.isAborted()) {
+        ProbeResult aborted = context.abortedResult();
+        aborted.phases = timings.phases(false);
+        return aborted;
+    }
+    if (!easy || transfer.wasAborted() || code == CURLE_FAILED_INIT) {
+        // Nothing was asked of the endpoint: the engine was gone or shut down under the probe.
+        ProbeResult stopped = ProbeResult::failure(ErrorKind::Cancelled,
+                                                   transfer.wasAborted()
+                                                       ? QStringLiteral("cancelled: the HTTP engine shut down")
+                                                       : QStringLiteral("the HTTP engine could not start a transfer"));
+        stopped.started = context.startedAt();
+        stopped.latency = context.elapsed();
+        return stopped;
+    }
+
+    ProbeResult result;
+    result.started = context.startedAt();
+    result.latency = complete && timings.total.count() > 0 ? timings.total : context.elapsed();
+    result.phases = timings.phases(complete);
+    result.bytes = transfer.body().size();
+    long status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    if (status > 0)
+        result.httpStatus = int(status);
+    if (endpoint.target.isHttps()) {
+        long verifyResult = -1;
+        curl_easy_getinfo(easy, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
+        // OpenSSL checks the chain even when told not to enforce it, so this holds with verify_tls off too.
+        result.certificate = CurlCertificate::read(easy, verifyResult == 0);
+    }
+
+    std::optional<CurlFailure> failure;
+    if (!complete) {
+        CurlFailure::Facts facts;
+        facts.host = endpoint.target.host;
+        facts.peer = peerOf(easy, endpoint.target.url);
+        facts.errorText = transfer.errorText();
+        curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
+        facts.connected = timings.connect.count() > 0;
+        facts.headersComplete = transfer.headersComplete();
+        facts.bodyLimitExceeded = transfer.bodyLimitExceeded();
+        facts.maxBodyBytes = endpoint.http.maxBodyBytes;
+        curl_off_t received = 0;
+        curl_off_t expected = -1;
+        curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
+        curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
+        facts.received = received;
+        facts.expected = expected;
+        facts.maxRedirects = endpoint.http.maxRedirects;
+        facts.timeoutMs = context.timeout().count();
+        failure = CurlFailure::describe(code, facts);
+    } else {
+        failure = judgeAnswer(transfer, int(status), endpoint.http);
+    }
+    if (failure) {
+        result.status = ProbeStatus::Down;
+        result.errorKind = failure->kind;
+        result.errorMessage = failure->message;
+    } else {
+        result.status = ProbeStatus::Up;
+    }
+    return result;
+}
+
+// Static, with every argument by value: the HttpProbe may be gone by the time the await resumes.
+QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+{
+    if (context->isAborted())
+        co_return context->abortedResult();
+
+    const std::unique_ptr<CurlTransfer, LaterDeleter> transfer(new CurlTransfer);
+    configure(*transfer, endpoint, *context);
+    QObject::connect(context.get(), &ProbeContext::aborted, transfer.get(), &CurlTransfer::abort);
+    QObject::connect(transfer.get(), &CurlTransfer::phaseChanged, context.get(), &ProbeContext::setPhase);
+    transfer->start(multi.data());
+    // finished() comes exactly once: when curl is done, or after abort() (the deadline or a cancel).
+    co_await qCoro(transfer.get(), &CurlTransfer::finished);
+    co_return judge(*transfer, endpoint, *context);
+}
+} // namespace
+
+HttpProbe::HttpProbe(CurlMulti *multi) : m_multi(multi) { }
+
+QCoro::Task<ProbeResult> HttpProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+{
+    return probe(m_multi, std::move(endpoint), std::move(context));
+}
