@@ -1,0 +1,51 @@
+#include "ProbeRunner.h"
+
+#include "ResultGrading.h"
+#include "http/CurlMulti.h"
+#include "http/HttpProbe.h"
+#include "icmp/IcmpProbe.h"
+#include "net/AresResolver.h"
+#include "net/DnsProbe.h"
+#include "net/TcpProbe.h"
+#include "net/TlsProbe.h"
+
+ProbeRunner::ProbeRunner()
+    : m_curl(std::make_unique<CurlMulti>())
+    , m_resolver(std::make_shared<AresResolver>())
+    , m_http(std::make_unique<HttpProbe>(m_curl.get()))
+    , m_tcp(std::make_unique<TcpProbe>(m_resolver))
+    , m_tls(std::make_unique<TlsProbe>(m_resolver))
+    , m_icmp(std::make_unique<IcmpProbe>(*m_resolver))
+    , m_dns(std::make_unique<DnsProbe>())
+{
+}
+
+ProbeRunner::~ProbeRunner() = default;
+
+QCoro::Task<ProbeResult> ProbeRunner::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+{
+    context->start();
+    // Cancelled while it waited for a slot: nothing to ask the network.
+    if (context->isAborted())
+        co_return context->abortedResult();
+    ProbeResult result = co_await runKind(endpoint, context);
+    gradeResult(result, endpoint);
+    co_return result;
+}
+
+QCoro::Task<ProbeResult> ProbeRunner::runKind(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+{
+    switch (endpoint.target.kind) {
+    case ProbeKind::Http:
+        return m_http->run(std::move(endpoint), std::move(context));
+    case ProbeKind::Tcp:
+        return m_tcp->run(std::move(endpoint), std::move(context));
+    case ProbeKind::Tls:
+        return m_tls->run(std::move(endpoint), std::move(context));
+    case ProbeKind::Icmp:
+        return m_icmp->run(std::move(endpoint), std::move(context));
+    case ProbeKind::Dns:
+        return m_dns->run(std::move(endpoint), std::move(context));
+    }
+    Q_UNREACHABLE();
+}
