@@ -27,8 +27,19 @@ void FakeProbe::finish(ProbeResult result)
 FakeProbeExecutor::~FakeProbeExecutor()
 {
     // Anything still waiting ends now, so no coroutine of ours stays suspended after the test.
-    for (const auto &probe : std::vector(m_probes))
+    *m_alive = false;
+    for (const auto &probe : m_probes)
         probe->finish(ProbeResult::failure(ErrorKind::Cancelled, QStringLiteral("the fake executor went away")));
+}
+
+Endpoint FakeProbeExecutor::endpoint(const QString &name, double intervalS, int timeoutMs)
+{
+    Endpoint endpoint;
+    endpoint.name = name;
+    endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
+    endpoint.intervalS = intervalS;
+    endpoint.timeoutMs = timeoutMs;
+    return endpoint;
 }
 
 ProbeResult FakeProbeExecutor::up(std::chrono::microseconds latency)
@@ -87,10 +98,13 @@ QCoro::Task<ProbeResult> FakeProbeExecutor::run(Endpoint endpoint, std::shared_p
                            [fake = probe.get(), result = reply->result] { fake->finish(result); });
     }
     emit probeStarted(name);
+    const std::shared_ptr<const bool> alive = m_alive;
     if (!probe->isFinished())
         co_await qCoro(probe.get(), &FakeProbe::finished);
-    m_probes.erase(std::find(m_probes.begin(), m_probes.end(), probe));
-    --m_runsAlive;
+    if (*alive) {
+        m_probes.erase(std::find(m_probes.begin(), m_probes.end(), probe));
+        --m_runsAlive;
+    }
     co_return probe->result();
 }
 

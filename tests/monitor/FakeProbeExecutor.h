@@ -64,6 +64,9 @@ public:
     FakeProbeExecutor() = default;
     ~FakeProbeExecutor() override;
 
+    // An endpoint the fake knows by its name; nothing is ever sent to its target.
+    static Endpoint endpoint(const QString &name, double intervalS = 0.5, int timeoutMs = 10000);
+
     static ProbeResult up(std::chrono::microseconds latency = std::chrono::microseconds{0});
     static ProbeResult degraded(QString reason);
     static ProbeResult down(ErrorKind kind = ErrorKind::Refused,
@@ -90,6 +93,9 @@ signals:
 private:
     std::optional<Reply> replyFor(const QString &name) const;
 
+    // QCoro 0.8 resumes a signal await through a queued call, so a run() can resume after the
+    // executor is gone; it checks this before touching the executor.
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     QHash<QString, Reply> m_replies;
     std::optional<Reply> m_defaultReply;
     std::vector<std::shared_ptr<FakeProbe>> m_probes;
