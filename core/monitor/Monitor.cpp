@@ -522,8 +522,8 @@ void Monitor::rearm()
 void Monitor::onScheduleTimer()
 {
     // Taken out of the queue before any probe starts: a probe can finish synchronously and re-time
-    // its endpoint. The millisecond of slack matches the timer's resolution.
-    const auto due = m_due.takeDue(MonitorClock::now() + 1ms);
+    // its endpoint. Nothing starts early; a timer that fired a hair early is simply re-armed.
+    const auto due = m_due.takeDue(MonitorClock::now());
     for (const auto &[id, dueAt] : due) {
         EndpointRecord *record = find(id);
         if (!record)

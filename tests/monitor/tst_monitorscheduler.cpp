@@ -1,4 +1,5 @@
 #include "FakeProbeExecutor.h"
+#include "SpinEventLoop.h"
 #include "monitor/Monitor.h"
 
 #include <QTest>
@@ -59,7 +60,7 @@ private slots:
                                                FakeProbeExecutor::endpoint(QStringLiteral("fast")),
                                                FakeProbeExecutor::endpoint(QStringLiteral("hung"), 0.5, 5000)});
         monitor.start();
-        QTest::qWait(2300);
+        spinEventLoop(2300ms);
 
         // A 300 ms answer does not stretch a 500 ms interval: starts stay 500 ms apart, not 800.
         const auto slow = gapsMs(executor.startsOf(QStringLiteral("slow")));
@@ -99,7 +100,7 @@ private slots:
         monitor.addEndpoints(endpoints);
         const auto t0 = MonitorClock::now();
         monitor.start();
-        QTest::qWait(650);
+        spinEventLoop(650ms);
         monitor.stop();
 
         std::map<QString, MonitorClock::time_point> first;
@@ -203,7 +204,7 @@ private slots:
         endpoint.downIntervalS = 0.5;
         endpoint.failureThreshold = 1;
         const EndpointId id = monitor.addEndpoint(endpoint); // added by hand while running: probed at once
-        QTest::qWait(1250);
+        spinEventLoop(1250ms);
         QCOMPARE(monitor.state(id)->status, EndpointStatus::Down);
         const auto whileDown = gapsMs(executor.startsOf(QStringLiteral("flaky")));
         QVERIFY2(whileDown.size() >= 2, qPrintable(describe(whileDown)));
