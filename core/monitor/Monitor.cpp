@@ -2,8 +2,8 @@
 
 #include "EndpointRecord.h"
 #include "NetworkWatcher.h"
+#include "StatusEvents.h"
 
-#include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
@@ -33,11 +33,6 @@ std::shared_ptr<ProbeContext> makeContext(int timeoutMs)
 {
     return std::shared_ptr<ProbeContext>(new ProbeContext(milliseconds(std::max(1, timeoutMs))),
                                          [](ProbeContext *context) { context->deleteLater(); });
-}
-
-QString describeLatency(microseconds latency)
-{
-    return QStringLiteral("%1 ms").arg(double(latency.count()) / 1000.0, 0, 'f', 1);
 }
 
 } // namespace
@@ -110,7 +105,8 @@ QList<EndpointId> Monitor::addEndpoints(const QList<Endpoint> &endpoints)
         ids.append(added.id);
     }
     rearm();
-    emit endpointsAdded(ids);
+    if (!ids.isEmpty())
+        emit endpointsAdded(ids);
     return ids;
 }
 
@@ -361,13 +357,7 @@ void Monitor::setNetworkReachable(bool reachable)
     m_networkReachable = reachable;
     for (const EndpointId id : m_order)
         refreshStatus(*find(id));
-    EventLogEntry entry;
-    entry.type = EventLogEntry::Type::Network;
-    entry.severity = reachable ? EventSeverity::Info : EventSeverity::Warning;
-    entry.message = reachable
-        ? QStringLiteral("the network is back; endpoints are probed as usual")
-        : QStringLiteral("the network is unreachable; endpoints show as offline until it returns");
-    m_log->add(std::move(entry));
+    m_log->add(StatusEvents::forNetwork(reachable));
 }
 
 // ---- observation
@@ -649,41 +639,9 @@ void Monitor::finishWithResult(EndpointId id, quint64 serial, ProbeResult result
         rearm();
     }
     m_batcher->resultRecorded(id, result);
-    if (!offlineFailure)
-        logResult(*record, before, after, result); // last: the log's signals reach views
-}
-
-void Monitor::logResult(const EndpointRecord &record, EndpointStatus before, EndpointStatus after,
-                        const ProbeResult &result)
-{
-    EventLogEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
-    entry.endpointId = record.id;
-    entry.endpointName = record.endpoint.displayName();
-    entry.errorKind = result.errorKind;
-
-    // A first answer (unknown -> up) is not news; 10,000 of them at start would flood the log.
-    const bool worse = after == EndpointStatus::Down || after == EndpointStatus::Degraded;
-    const bool recovered
-        = after == EndpointStatus::Up && (before == EndpointStatus::Down || before == EndpointStatus::Degraded);
-    if (before != after && (worse || recovered)) {
-        entry.type = EventLogEntry::Type::StatusChange;
-        entry.severity = after == EndpointStatus::Down ? EventSeverity::Error
-            : after == EndpointStatus::Degraded        ? EventSeverity::Warning
-                                                       : EventSeverity::Info;
-        const QString detail = after == EndpointStatus::Down ? result.errorMessage
-            : after == EndpointStatus::Degraded              ? result.degradedReason
-                                                : QStringLiteral("answered in %1").arg(describeLatency(result.latency));
-        entry.message = QStringLiteral("%1 (was %2)").arg(endpointStatusName(after), endpointStatusName(before));
-        if (!detail.isEmpty())
-            entry.message += QStringLiteral(": ") + detail;
-        m_log->add(std::move(entry));
+    if (offlineFailure)
         return;
-    }
-    if (!result.isUp()) {
-        entry.type = EventLogEntry::Type::ProbeError;
-        entry.severity = EventSeverity::Warning;
-        entry.message = result.errorMessage;
-        m_log->add(std::move(entry));
-    }
+    // Last: the log's signals reach views, which may edit endpoints.
+    if (auto entry = StatusEvents::forResult(id, record->endpoint.displayName(), before, after, result))
+        m_log->add(std::move(*entry));
 }

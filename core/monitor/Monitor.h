@@ -130,8 +130,6 @@ private:
                         std::shared_ptr<ProbeContext> context, std::shared_ptr<const bool> alive);
     void finishCancelled(EndpointId id, quint64 serial);
     void finishWithResult(EndpointId id, quint64 serial, ProbeResult result);
-    void logResult(const EndpointRecord &record, EndpointStatus before, EndpointStatus after,
-                   const ProbeResult &result);
 
     ProbeExecutor *m_executor;
     std::shared_ptr<bool> m_alive; // false from the destructor on: suspended probes must not touch us

@@ -414,6 +414,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(collectStatusChanges(statuses).size() >= 6, 1000);
     }
 
+    void destroyingTheMonitorMidFlightLeavesNothing()
+    {
+        FakeProbeExecutor executor; // outlives the monitor, as it must
+        auto monitor = std::make_unique<Monitor>(&executor);
+        monitor->setConcurrencyLimit(2);
+        QList<Endpoint> endpoints;
+        for (int i = 1; i <= 5; ++i)
+            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        monitor->runNow(monitor->addEndpoints(endpoints));
+        QTRY_COMPARE_WITH_TIMEOUT(executor.pendingCount(), 2, 1000); // two running, three queued
+        monitor.reset();
+        QVERIFY(millisecondsUntil([&] { return executor.pendingCount() == 0 && executor.runsAlive() == 0; }) < 50);
+        QTest::qWait(20);
+        QCOMPARE(executor.starts().size(), 2); // the queued ones never started
+        QVERIFY(executor.allContextsReleased());
+    }
+
     void countersAndIdsStayConsistent()
     {
         FakeProbeExecutor executor;
