@@ -126,6 +126,25 @@ private slots:
         QVERIFY(stats.sinceStatusChange && *stats.sinceStatusChange < 1000ms);
     }
 
+    void runningShowsThePhase()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        QSignalSpy batches(&monitor, &Monitor::tasksChanged);
+        const EndpointId id = monitor.addEndpoint(FakeProbeExecutor::endpoint(QStringLiteral("web")));
+        monitor.runNow(id);
+        QTRY_VERIFY_WITH_TIMEOUT(executor.pendingFor(QStringLiteral("web")), 1000);
+        QCOMPARE(monitor.state(id)->task, TaskState::Running);
+        QCOMPARE(monitor.state(id)->phase, ProbePhase::Starting);
+        QTest::qWait(40);
+        batches.clear();
+        executor.pendingFor(QStringLiteral("web"))->context()->setPhase(ProbePhase::TlsHandshake);
+        QCOMPARE(monitor.state(id)->phase, ProbePhase::TlsHandshake);
+        QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 1000); // a view hears of it in the next batch
+        QCOMPARE(batches.first().first().value<QList<EndpointId>>(), QList<EndpointId>{id});
+        monitor.cancel(id);
+    }
+
     void repeatedErrorsFoldInTheLog()
     {
         FakeProbeExecutor executor;
