@@ -19,7 +19,6 @@ void StatisticsWindow::add(const ProbeResult &result, EndpointStatus statusAfter
     sample.up = result.isUp();
     sample.statusAfter = quint8(statusAfter);
     if (result.icmp) {
-        sample.hasIcmp = true;
         sample.icmpSent = quint8(std::clamp(result.icmp->sent, 0, 255));
         sample.icmpReceived = quint8(std::clamp(result.icmp->received, 0, int(sample.icmpSent)));
     }
@@ -69,7 +68,7 @@ EndpointStatistics StatisticsWindow::compute(MonitorClock::time_point now) const
         } else {
             ++stats.failures;
         }
-        if (it->hasIcmp) {
+        if (it->icmpSent > 0) {
             icmpSent += it->icmpSent;
             icmpLost += it->icmpSent - it->icmpReceived;
         }

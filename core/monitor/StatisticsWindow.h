@@ -34,10 +34,10 @@ private:
         quint32 latencyUs; // clamped to ~71 minutes
         bool up;
         quint8 statusAfter; // EndpointStatus
-        quint8 icmpSent; // clamped to 255
+        quint8 icmpSent; // clamped to 255; 0 = no ICMP data (and nothing to count as lost)
         quint8 icmpReceived;
-        bool hasIcmp;
     };
+    static_assert(sizeof(Sample) == 16, "the memory bound above assumes 16-byte samples");
 
     static qint64 toMs(MonitorClock::time_point at);
     void trim(qint64 nowMs);
