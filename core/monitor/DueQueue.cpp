@@ -1,0 +1,50 @@
+#include "DueQueue.h"
+
+void DueQueue::schedule(EndpointId id, TimePoint due)
+{
+    remove(id);
+    m_byDue.emplace(due, id);
+    m_byId.emplace(id, due);
+}
+
+void DueQueue::remove(EndpointId id)
+{
+    const auto found = m_byId.find(id);
+    if (found == m_byId.end())
+        return;
+    m_byDue.erase({found->second, id});
+    m_byId.erase(found);
+}
+
+void DueQueue::clear()
+{
+    m_byDue.clear();
+    m_byId.clear();
+}
+
+std::optional<DueQueue::TimePoint> DueQueue::dueTime(EndpointId id) const
+{
+    const auto found = m_byId.find(id);
+    if (found == m_byId.end())
+        return std::nullopt;
+    return found->second;
+}
+
+std::optional<DueQueue::TimePoint> DueQueue::earliest() const
+{
+    if (m_byDue.empty())
+        return std::nullopt;
+    return m_byDue.begin()->first;
+}
+
+std::vector<std::pair<EndpointId, DueQueue::TimePoint>> DueQueue::takeDue(TimePoint now)
+{
+    std::vector<std::pair<EndpointId, TimePoint>> due;
+    while (!m_byDue.empty() && m_byDue.begin()->first <= now) {
+        const auto [time, id] = *m_byDue.begin();
+        m_byDue.erase(m_byDue.begin());
+        m_byId.erase(id);
+        due.emplace_back(id, time);
+    }
+    return due;
+}

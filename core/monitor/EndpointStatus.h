@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+// What the user sees for an endpoint.
+enum class EndpointStatus {
+    Unknown, // no result yet (or not since the endpoint was changed or resumed)
+    Up,
+    Degraded, // answered, but slowly or with a certificate close to expiry
+    Down, // failure_threshold probes in a row failed
+    Offline, // the machine has no network, so a failure says nothing about the endpoint
+    Paused, // paused by the user, or disabled
+};
+
+QString endpointStatusName(EndpointStatus status); // "unknown", "up", "degraded", "down", "offline", "paused"
+
+// What the scheduler is doing with an endpoint right now.
+enum class TaskState {
+    Idle, // not scheduled: the monitor is stopped or the endpoint is disabled
+    Waiting, // scheduled; EndpointState::nextRun says when
+    Queued, // due, waiting for a free slot under the concurrency cap
+    Running, // probing; EndpointState::phase says in which phase
+    Paused, // paused by the user
+    Cancelled, // its last probe was cancelled; still scheduled (nextRun) unless the monitor stopped
+};
+
+QString taskStateName(TaskState state); // "idle", "waiting", "queued", "running", "paused", "cancelled"

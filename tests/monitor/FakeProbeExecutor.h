@@ -1,0 +1,105 @@
+#pragma once
+
+#include "monitor/EndpointId.h"
+#include "probe/ProbeExecutor.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+// One probe the fake is running: it ends when the test finishes it, when its automatic reply is
+// due, or when its context aborts (timeout or cancel), whichever comes first.
+class FakeProbe final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeProbe)
+
+public:
+    FakeProbe(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+
+    const Endpoint &endpoint() const { return m_endpoint; }
+    QString name() const { return m_endpoint.displayName(); }
+    ProbeContext *context() const { return m_context.get(); }
+    bool isFinished() const { return m_finished; }
+    const ProbeResult &result() const { return m_result; }
+
+    // Ends the probe with this result; a zero latency becomes the time since the context started,
+    // as a real probe would measure it. Later calls do nothing.
+    void finish(ProbeResult result);
+
+signals:
+    void finished();
+
+private:
+    Endpoint m_endpoint;
+    std::shared_ptr<ProbeContext> m_context;
+    ProbeResult m_result;
+    bool m_finished = false;
+};
+
+// A ProbeExecutor whose probes answer on command, for testing the monitor without a network.
+class FakeProbeExecutor final : public QObject, public ProbeExecutor
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeProbeExecutor)
+
+public:
+    struct Reply
+    {
+        ProbeResult result;
+        std::chrono::milliseconds delay{0};
+    };
+    struct Start
+    {
+        QString name;
+        MonitorClock::time_point at;
+    };
+
+    FakeProbeExecutor() = default;
+    ~FakeProbeExecutor() override;
+
+    // An endpoint the fake knows by its name; nothing is ever sent to its target.
+    static Endpoint endpoint(const QString &name, double intervalS = 0.5, int timeoutMs = 10000);
+
+    static ProbeResult up(std::chrono::microseconds latency = std::chrono::microseconds{0});
+    static ProbeResult degraded(QString reason);
+    static ProbeResult down(ErrorKind kind = ErrorKind::Refused,
+                            QString message = QStringLiteral("connection refused"));
+
+    // How probes of the endpoint with this display name answer by themselves; without one (and
+    // without a default) a probe waits for the test to finish it.
+    void setReply(const QString &name, std::optional<Reply> reply);
+    void setDefaultReply(std::optional<Reply> reply) { m_defaultReply = std::move(reply); }
+
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context) override;
+
+    QList<FakeProbe *> pending() const; // not finished yet, in the order they started
+    FakeProbe *pendingFor(const QString &name) const;
+    int pendingCount() const { return int(pending().size()); }
+    const QList<Start> &starts() const { return m_starts; }
+    QList<MonitorClock::time_point> startsOf(const QString &name) const;
+    int runsAlive() const { return m_runsAlive; } // run() coroutines not yet returned
+    bool allContextsReleased() const; // every context ever passed to run() has been freed
+
+signals:
+    void probeStarted(const QString &name);
+
+private:
+    std::optional<Reply> replyFor(const QString &name) const;
+
+    // QCoro 0.8 resumes a signal await through a queued call, so a run() can resume after the
+    // executor is gone; it checks this before touching the executor.
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    QHash<QString, Reply> m_replies;
+    std::optional<Reply> m_defaultReply;
+    std::vector<std::shared_ptr<FakeProbe>> m_probes;
+    std::vector<std::weak_ptr<ProbeContext>> m_contexts;
+    QList<Start> m_starts;
+    int m_runsAlive = 0;
+};
