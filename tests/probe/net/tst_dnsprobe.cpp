@@ -1,6 +1,7 @@
 #include "probe/net/DnsProbe.h"
 
 #include "CoroTest.h"
+#include "StartedContext.h"
 #include "FakeDnsServer.h"
 
 #include <QElapsedTimer>
@@ -10,13 +11,6 @@
 using namespace std::chrono_literals;
 
 namespace {
-std::shared_ptr<ProbeContext> startedContext(std::chrono::milliseconds timeout)
-{
-    auto context = std::make_shared<ProbeContext>(timeout);
-    context->start();
-    return context;
-}
-
 const QString longText = QString(300, QLatin1Char('x'));
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "probe/net/AresResolver.h"
 
 #include "CoroTest.h"
+#include "StartedContext.h"
 #include "FakeDnsServer.h"
 
 #include <QElapsedTimer>
@@ -11,13 +12,6 @@
 using namespace std::chrono_literals;
 
 namespace {
-std::shared_ptr<ProbeContext> startedContext(std::chrono::milliseconds timeout)
-{
-    auto context = std::make_shared<ProbeContext>(timeout);
-    context->start();
-    return context;
-}
-
 QStringList texts(const QList<QHostAddress> &addresses)
 {
     QStringList out;

@@ -3,6 +3,7 @@
 #include "probe/net/TcpProbe.h"
 
 #include "CoroTest.h"
+#include "StartedContext.h"
 #include "FakeDnsServer.h"
 
 #include <QElapsedTimer>
@@ -13,13 +14,6 @@
 using namespace std::chrono_literals;
 
 namespace {
-std::shared_ptr<ProbeContext> startedContext(std::chrono::milliseconds timeout)
-{
-    auto context = std::make_shared<ProbeContext>(timeout);
-    context->start();
-    return context;
-}
-
 Endpoint tcpEndpoint(const QString &host, quint16 port, std::chrono::milliseconds timeout = 5s)
 {
     Endpoint endpoint;

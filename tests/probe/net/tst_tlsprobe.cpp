@@ -2,6 +2,7 @@
 #include "probe/net/TlsProbe.h"
 
 #include "CoroTest.h"
+#include "StartedContext.h"
 #include "FakeDnsServer.h"
 #include "TestCertificates.h"
 #include "TlsTestServer.h"
@@ -15,13 +16,6 @@
 using namespace std::chrono_literals;
 
 namespace {
-std::shared_ptr<ProbeContext> startedContext(std::chrono::milliseconds timeout)
-{
-    auto context = std::make_shared<ProbeContext>(timeout);
-    context->start();
-    return context;
-}
-
 Endpoint tlsEndpoint(const QString &host, quint16 port, const QString &caFile, std::chrono::milliseconds timeout = 5s)
 {
     Endpoint endpoint;
