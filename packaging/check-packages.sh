@@ -5,7 +5,7 @@
 # removes it again. Needs root or sudo (apt-get); needs no display. Prints "packaging: N passed, M failed".
 #   packaging/check-packages.sh [BUILD_DIR]      (default: build-package, a Release build without sanitizers)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source_dir=$PWD
 build_dir=${1:-build-package}
 
@@ -72,9 +72,9 @@ check ".tar.gz named with the version: $(basename "${tgz:-none}")" test -n "$tgz
 app_id=io.pingscope.Pingscope
 expected=(
     bin/pingscope
-    share/applications/$app_id.desktop
-    share/metainfo/$app_id.metainfo.xml
-    share/icons/hicolor/scalable/apps/$app_id.svg
+    share/applications/"$app_id".desktop
+    share/metainfo/"$app_id".metainfo.xml
+    share/icons/hicolor/scalable/apps/"$app_id".svg
     share/pingscope/profiles/home-lab.json
     share/pingscope/profiles/demo.json
     share/man/man1/pingscope.1.gz
