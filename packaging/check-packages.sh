@@ -33,11 +33,18 @@ work=$(mktemp -d)
 chmod 755 "$work"
 installed_by_us=false
 server_pid=
+installed_packages() { dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' | awk '$1 == "ii" { print $2 }' | sort; }
+# Removes pingscope and whatever installing it brought in (its Recommends, say), and nothing else.
+uninstall() {
+    local added
+    added=$(installed_packages | comm -13 "$work/packages-before" -)
+    [ -z "$added" ] && return 0
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -q $added >/dev/null 2>&1
+}
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
-    if $installed_by_us; then
-        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -q pingscope >/dev/null 2>&1
-    fi
+    $installed_by_us && uninstall
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -138,7 +145,7 @@ fi
 echo "== installing the .deb with apt-get"
 if dpkg-query -W -f='${Status}' pingscope 2>/dev/null | grep -q "install ok installed"; then
     fail "pingscope is already installed on this machine; remove it first so the check installs this build"
-elif [ -f "$deb" ] && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$PWD/$deb" \
+elif installed_packages >"$work/packages-before" && [ -f "$deb" ] && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$PWD/$deb" \
     >"$work/apt.log" 2>&1; then
     installed_by_us=true
     pass "apt-get install ./$(basename "$deb")"
@@ -200,11 +207,14 @@ while True:
         kill \$app; wait \$app; exit 0"
     [ -f "$build_dir/window-under-xvfb.png" ] && echo "    screenshot: $build_dir/window-under-xvfb.png"
 
-    if DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -q pingscope >/dev/null 2>&1; then
+    if uninstall; then
         installed_by_us=false
         check "apt-get remove pingscope leaves no $program" test ! -e "$program"
+        installed_packages >"$work/packages-after"
+        check "the machine has the packages it had before the install" \
+            diff "$work/packages-before" "$work/packages-after"
     else
-        fail "apt-get remove pingscope"
+        fail "apt-get remove pingscope and what it brought in"
     fi
 fi
 
