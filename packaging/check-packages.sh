@@ -6,6 +6,8 @@
 #   packaging/check-packages.sh [BUILD_DIR]      (default: build-package, a Release build without sanitizers)
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
+# getcap and setcap live in /usr/sbin, which an ordinary user's PATH leaves out on Debian.
+PATH=$PATH:/usr/sbin:/sbin
 source_dir=$PWD
 build_dir=${1:-build-package}
 
