@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README, on Debian 12 (as root, or a user with sudo):
 #   ./dev.sh demo   install what is missing, build, and start the window on the built-in demo
-#   ./dev.sh test   install what is missing, build with sanitizers, and run the whole test suite
+#   ./dev.sh test   install what is missing, build with sanitizers, and run the whole test suite,
+#                   then build the packages and check them (packaging/check-packages.sh)
 # Plus:  ./dev.sh build   install what is missing and build (build/app/pingscope)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,8 +45,9 @@ test)
     # Tests always run under AddressSanitizer and UndefinedBehaviorSanitizer: a leak or a use after
     # free in a cancelled coroutine fails the suite instead of passing by luck.
     build build-test -DPINGSCOPE_SANITIZE=ON
-    cd build-test
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300
+    (cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300)
+    # Then the .deb, .rpm and .tar.gz, built without sanitizers, checked, installed and run as a user would.
+    packaging/check-packages.sh
     ;;
 *)
     echo "usage: $0 demo | test | build" >&2

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 namespace {
 void describeApplication()
@@ -35,6 +36,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setDesktopFileName(QString::fromLatin1(Pingscope::desktopFileName));
+    // Wayland takes the icon from the desktop entry named above; X11 and Windows take the window's own.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pingscope.svg")));
     MainWindow window;
     const QString profile = arguments.size() > 1 && !arguments.at(1).startsWith(QLatin1Char('-'))
         ? arguments.at(1)

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
 #include "EndpointTableModel.h"
+#include "Version.h"
 #include "endpoint/ProfileReader.h"
 
 #include <QHeaderView>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -23,6 +25,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("Endpoints"));
     setCentralWidget(m_table);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pingscope"), this, &MainWindow::showAbout);
     setWindowTitle(tr("Pingscope"));
     resize(900, 560);
 }
@@ -37,4 +41,15 @@ bool MainWindow::openProfile(const QString &path)
     m_model->setEndpoints(result.profile->endpoints);
     setWindowTitle(tr("%1 — Pingscope").arg(result.profile->name.isEmpty() ? path : result.profile->name));
     return true;
+}
+
+void MainWindow::showAbout()
+{
+    // The version is CMake's project version, the same as --version, the metainfo and the package names.
+    QMessageBox::about(this, tr("About Pingscope"),
+                       tr("<h3>Pingscope %1</h3>"
+                          "<p>Watches web services, TCP ports, TLS services, hosts and DNS names and shows "
+                          "their latency and errors.</p>"
+                          "<p>Copyright © 2026 The Pingscope developers. MIT licence.</p>")
+                           .arg(QString::fromLatin1(Pingscope::versionString)));
 }

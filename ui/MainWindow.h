@@ -17,6 +17,8 @@ public:
     bool openProfile(const QString &path);
 
 private:
+    void showAbout();
+
     EndpointTableModel *m_model;
     QTableView *m_table;
 };
