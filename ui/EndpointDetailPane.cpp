@@ -95,9 +95,16 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     m_resultsView->verticalHeader()->setVisible(false);
     m_resultsView->verticalHeader()->setDefaultSectionSize(m_resultsView->fontMetrics().height() + 6);
     m_resultsView->horizontalHeader()->setStretchLastSection(true);
-    for (int column : {RecentResultsModel::TimeColumn, RecentResultsModel::StatusColumn,
-                       RecentResultsModel::LatencyColumn, RecentResultsModel::HttpStatusColumn})
-        m_resultsView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Widths from sample text rather than ResizeToContents, which measures up to 1,000 rows on
+    // every inserted row: with a result a second that alone costs more than the charts.
+    const QFontMetrics metrics = m_resultsView->fontMetrics();
+    const int padding = 3 * metrics.averageCharWidth();
+    const std::pair<int, QString> samples[] = {{RecentResultsModel::TimeColumn, QStringLiteral("00:00:00")},
+                                               {RecentResultsModel::StatusColumn, QStringLiteral("degraded")},
+                                               {RecentResultsModel::LatencyColumn, QStringLiteral("0000.0 ms")},
+                                               {RecentResultsModel::HttpStatusColumn, QStringLiteral("HTTP 000")}};
+    for (const auto &[column, sample] : samples)
+        m_resultsView->setColumnWidth(column, metrics.horizontalAdvance(sample) + padding);
 
     auto *side = new QVBoxLayout;
     side->addWidget(buildCertificate());

@@ -51,9 +51,9 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
 
-    m_axisUpdate.setSingleShot(true);
-    m_axisUpdate.setInterval(200);
-    connect(&m_axisUpdate, &QTimer::timeout, this, &LatencyChart::updateAxes);
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(200);
+    connect(&m_flush, &QTimer::timeout, this, &LatencyChart::flush);
 
     applyPalette();
     setRange(m_range);
@@ -63,69 +63,73 @@ void LatencyChart::setRange(std::chrono::seconds range)
 {
     m_range = range;
     m_time->setFormat(range <= std::chrono::minutes(10) ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-    trim();
-    updateAxes();
+    flush();
 }
 
 void LatencyChart::append(const ProbeResult &result)
 {
-    appendPoint(result);
-    trim();
-    if (!m_axisUpdate.isActive())
-        m_axisUpdate.start();
+    const qint64 x = result.started.toMSecsSinceEpoch();
+    m_newestMs = std::max(m_newestMs, x);
+    if (result.isUp())
+        m_pendingLatency.append(QPointF(double(x), double(result.latency.count()) / 1000.0));
+    else
+        m_pendingFailures.append(QPointF(double(x), failureLaneY));
+    // A burst longer than the chart holds keeps only its tail.
+    for (QList<QPointF> *pending : {&m_pendingLatency, &m_pendingFailures}) {
+        if (pending->size() > 2 * maximumPoints)
+            pending->remove(0, pending->size() - maximumPoints);
+    }
+    if (!m_flush.isActive())
+        m_flush.start();
 }
 
 void LatencyChart::setResults(const QList<ProbeResult> &oldestFirst)
 {
     clear();
-    QList<QPointF> latency;
-    QList<QPointF> failures;
-    for (const ProbeResult &result : oldestFirst) {
-        const qint64 x = result.started.toMSecsSinceEpoch();
-        m_newestMs = std::max(m_newestMs, x);
-        if (result.isUp())
-            latency.append(QPointF(double(x), double(result.latency.count()) / 1000.0));
-        else
-            failures.append(QPointF(double(x), failureLaneY));
-    }
-    // One replace() redraws once, where appending point by point would redraw per point.
-    m_latency->replace(latency);
-    m_failures->replace(failures);
-    trim();
-    updateAxes();
+    for (const ProbeResult &result : oldestFirst)
+        append(result);
+    flush();
 }
 
 void LatencyChart::clear()
 {
     m_newestMs = 0;
+    m_pendingLatency.clear();
+    m_pendingFailures.clear();
+    m_flush.stop();
     m_latency->clear();
     m_failures->clear();
     updateAxes();
 }
 
-void LatencyChart::appendPoint(const ProbeResult &result)
+void LatencyChart::flush()
 {
-    const qint64 x = result.started.toMSecsSinceEpoch();
-    m_newestMs = std::max(m_newestMs, x);
-    if (result.isUp())
-        m_latency->append(double(x), double(result.latency.count()) / 1000.0);
-    else
-        m_failures->append(double(x), failureLaneY);
+    m_flush.stop();
+    const std::pair<QXYSeries *, QList<QPointF> *> pairs[]
+        = {{m_latency, &m_pendingLatency}, {m_failures, &m_pendingFailures}};
+    for (const auto &[series, pending] : pairs) {
+        QList<QPointF> points = series->points();
+        const qsizetype before = points.size();
+        const bool added = !pending->isEmpty();
+        points.append(*pending);
+        pending->clear();
+        trim(points);
+        if (added || points.size() != before)
+            series->replace(points);
+    }
+    updateAxes();
 }
 
-void LatencyChart::trim()
+void LatencyChart::trim(QList<QPointF> &points) const
 {
+    // Points arrive in time order, so those out of range are at the front.
     const double oldest = double(m_newestMs - std::chrono::milliseconds(m_range).count());
-    for (QXYSeries *series : {static_cast<QXYSeries *>(m_latency), static_cast<QXYSeries *>(m_failures)}) {
-        // Points arrive in time order, so those out of range are at the front.
-        int drop = 0;
-        const int count = series->count();
-        while (drop < count && series->at(drop).x() < oldest)
-            ++drop;
-        drop = std::max(drop, count - maximumPoints);
-        if (drop > 0)
-            series->removePoints(0, drop);
-    }
+    qsizetype drop = 0;
+    while (drop < points.size() && points.at(drop).x() < oldest)
+        ++drop;
+    drop = std::max(drop, points.size() - maximumPoints);
+    if (drop > 0)
+        points.remove(0, drop);
 }
 
 void LatencyChart::updateAxes()

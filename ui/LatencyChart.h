@@ -14,8 +14,9 @@ class QScatterSeries;
 class QValueAxis;
 
 // Latency over time: successful probes as a line, failures as red marks along the top.
-// Updating is cheap: a result appends one point and trims those that fell out of the range; the
-// axes are recomputed at most a few times a second, however many results arrive.
+// Updating is cheap: results are queued as points and handed to the series at most five times a
+// second in one replace(), with the points that fell out of the range dropped; QXYSeries redraws
+// its whole line on every single append(), so appending per result would cost a redraw per result.
 class LatencyChart final : public QChartView
 {
     Q_OBJECT
@@ -29,7 +30,8 @@ public:
     void setRange(std::chrono::seconds range); // what the x axis spans, ending at the newest result
     std::chrono::seconds range() const { return m_range; }
 
-    void append(const ProbeResult &result);
+    void append(const ProbeResult &result); // shown at the next flush, within 200 ms
+    void flush(); // hands the queued points to the series now
     // Replaces everything with these results, oldest first (after a range change).
     void setResults(const QList<ProbeResult> &oldestFirst);
     void clear();
@@ -41,8 +43,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void appendPoint(const ProbeResult &result);
-    void trim();
+    void trim(QList<QPointF> &points) const;
     void updateAxes();
     void applyPalette();
 
@@ -54,5 +55,7 @@ private:
     QDateTimeAxis *m_time;
     QValueAxis *m_milliseconds;
     QValueAxis *m_failureLane; // hidden 0..1 axis: failures sit at the top whatever the latency scale
-    QTimer m_axisUpdate;
+    QList<QPointF> m_pendingLatency;
+    QList<QPointF> m_pendingFailures;
+    QTimer m_flush;
 };

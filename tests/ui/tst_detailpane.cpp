@@ -61,7 +61,6 @@ private slots:
     {
         EndpointDetailPane pane;
         pane.setEndpoint(httpEndpoint());
-        QAbstractItemModelTester tester(pane.resultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-600);
         QElapsedTimer clock;
         clock.start();
@@ -70,6 +69,7 @@ private slots:
         // Generous: a few thousand appends must not rebuild the chart each time.
         QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(pane.resultsModel()->rowCount(), RecentResultsModel::maximumResults);
+        pane.latencyChart()->flush();
         const int points
             = pane.latencyChart()->latencySeries()->count() + pane.latencyChart()->failureSeries()->count();
         QVERIFY2(points <= LatencyChart::maximumPoints * 2, qPrintable(QString::number(points)));
@@ -89,6 +89,7 @@ private slots:
         QVERIFY2(pane.resultsModel()->rowCount() <= 362 && pane.resultsModel()->rowCount() >= 360,
                  qPrintable(QString::number(pane.resultsModel()->rowCount())));
         // The default range is 5 minutes: 31 points at most.
+        pane.latencyChart()->flush();
         QVERIFY2(pane.latencyChart()->latencySeries()->count() <= 31,
                  qPrintable(QString::number(pane.latencyChart()->latencySeries()->count())));
 
@@ -100,6 +101,20 @@ private slots:
         QVERIFY(pane.latencyChart()->latencySeries()->count() >= 360);
     }
 
+    void resultsModelPassesTheTesterWhileTrimming()
+    {
+        // Small on purpose: the tester checks every row on every change.
+        RecentResultsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-20 * 600);
+        for (int i = 0; i < 20; ++i)
+            model.add(result(start.addSecs(i * 600), i % 3 != 0));
+        QCOMPARE(model.rowCount(), 7); // the newest and the six before it, within the hour
+        QCOMPARE(model.results().last().started, start.addSecs(13 * 600));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void failuresAreMarkedApart()
     {
         EndpointDetailPane pane;
@@ -108,7 +123,8 @@ private slots:
         pane.addResult(result(now.addSecs(-3), true, 20ms));
         pane.addResult(result(now.addSecs(-2), false));
         pane.addResult(result(now.addSecs(-1), true, 30ms));
-        QCOMPARE(pane.latencyChart()->latencySeries()->count(), 2);
+        // Points reach the series in batches, within 200 ms.
+        QTRY_COMPARE_WITH_TIMEOUT(pane.latencyChart()->latencySeries()->count(), 2, 2000);
         QCOMPARE(pane.latencyChart()->failureSeries()->count(), 1);
         QCOMPARE(pane.latencyChart()->latencySeries()->at(1).y(), 30.0);
         const QModelIndex error = pane.resultsModel()->index(1, RecentResultsModel::ErrorColumn);
