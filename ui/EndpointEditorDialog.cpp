@@ -3,6 +3,7 @@
 #include "FieldMessage.h"
 #include "HttpHeaderText.h"
 #include "ProbeTestPanel.h"
+#include "SecondsSpinBox.h"
 #include "TargetDescription.h"
 
 #include <QCheckBox>
@@ -114,17 +115,13 @@ QWidget *EndpointEditorDialog::buildGeneral()
     m_enabled = named(new QCheckBox(tr("&Probe this endpoint")), "enabled", tr("Enabled"));
     form->addRow(tr("Enabled:"), m_enabled);
 
-    m_interval = named(new QDoubleSpinBox, "interval", tr("Interval in seconds"));
+    m_interval = named(new SecondsSpinBox, "interval", tr("Interval in seconds"));
     m_interval->setRange(0, 24 * 3600);
-    m_interval->setDecimals(3);
-    m_interval->setSuffix(tr(" s"));
     m_intervalMessage = named(new FieldMessage(m_interval), "intervalMessage", tr("Interval check"));
     form->addRow(tr("&Interval:"), withMessage(m_interval, m_intervalMessage));
 
-    m_downInterval = named(new QDoubleSpinBox, "downInterval", tr("Interval while down, in seconds"));
+    m_downInterval = named(new SecondsSpinBox, "downInterval", tr("Interval while down, in seconds"));
     m_downInterval->setRange(0, 24 * 3600);
-    m_downInterval->setDecimals(3);
-    m_downInterval->setSuffix(tr(" s"));
     m_downInterval->setSpecialValueText(tr("same as the interval"));
     m_downIntervalMessage = named(new FieldMessage(m_downInterval), "downIntervalMessage", tr("Down interval check"));
     form->addRow(tr("Interval while &down:"), withMessage(m_downInterval, m_downIntervalMessage));

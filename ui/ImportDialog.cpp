@@ -48,7 +48,9 @@ ImportDialog::ImportDialog(const Endpoint &defaults, QWidget *parent)
     m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_preview->setWordWrap(false);
     m_preview->verticalHeader()->setVisible(false);
+    m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 6);
     m_preview->horizontalHeader()->setSectionResizeMode(ImportPreviewModel::LineColumn, QHeaderView::ResizeToContents);
+    m_preview->horizontalHeader()->setSectionResizeMode(ImportPreviewModel::TextColumn, QHeaderView::ResizeToContents);
     m_preview->horizontalHeader()->setSectionResizeMode(ImportPreviewModel::ResultColumn, QHeaderView::Stretch);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);

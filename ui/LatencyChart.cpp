@@ -1,5 +1,6 @@
 #include "LatencyChart.h"
 
+#include "AxisScale.h"
 #include "StatusPalette.h"
 
 #include <QChart>
@@ -46,8 +47,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_failureLane->setRange(0, 1);
     m_failureLane->setVisible(false);
     m_milliseconds->setTitleText(tr("ms"));
-    m_milliseconds->setLabelFormat(QStringLiteral("%.0f"));
-    m_milliseconds->setRange(0, 10);
+    AxisScale::fit(m_milliseconds, 0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
 
@@ -142,9 +142,7 @@ void LatencyChart::updateAxes()
     for (const QPointF &point : points)
         highest = std::max(highest, point.y());
     // Some headroom, and a round top so the labels read well.
-    const double top = highest <= 0 ? 10 : highest * 1.15;
-    const double step = top <= 10 ? 1 : top <= 100 ? 10 : top <= 1000 ? 100 : 1000;
-    m_milliseconds->setRange(0, std::ceil(top / step) * step);
+    AxisScale::fit(m_milliseconds, highest);
 }
 
 void LatencyChart::changeEvent(QEvent *event)

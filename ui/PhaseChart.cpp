@@ -1,5 +1,6 @@
 #include "PhaseChart.h"
 
+#include "AxisScale.h"
 #include "StatusPalette.h"
 
 #include <QBarCategoryAxis>
@@ -44,8 +45,7 @@ PhaseChart::PhaseChart(QWidget *parent)
     m_probes->setLabelsVisible(false);
     m_probes->setGridLineVisible(false);
     m_milliseconds->setTitleText(tr("ms"));
-    m_milliseconds->setLabelFormat(QStringLiteral("%.0f"));
-    m_milliseconds->setRange(0, 10);
+    AxisScale::fit(m_milliseconds, 0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
 
@@ -97,9 +97,7 @@ void PhaseChart::updateAxes()
             sum += set->at(bar);
         highest = std::max(highest, sum);
     }
-    const double top = highest <= 0 ? 10 : highest * 1.1;
-    const double step = top <= 10 ? 1 : top <= 100 ? 10 : top <= 1000 ? 100 : 1000;
-    m_milliseconds->setRange(0, std::ceil(top / step) * step);
+    AxisScale::fit(m_milliseconds, highest);
 }
 
 void PhaseChart::changeEvent(QEvent *event)
