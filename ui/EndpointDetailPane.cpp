@@ -227,6 +227,9 @@ void EndpointDetailPane::setStatistics(const EndpointStatistics &statistics)
                                                               : QStringLiteral("–"));
     m_figures[FailuresFigure]->setText(tr("%L1 of %L2").arg(statistics.failures).arg(statistics.results));
     m_windowLossPercent = statistics.icmpLossPercent;
+    const QList<ProbeResult> &recent = m_results->results();
+    if (!recent.isEmpty() && recent.first().icmp)
+        showIcmp(*recent.first().icmp);
 }
 
 void EndpointDetailPane::rangeChanged()

@@ -380,6 +380,30 @@ private slots:
         QVERIFY(child<QPushButton>(dialog, "testButton")->isEnabled());
     }
 
+    void errorTextFollowsTheDarkPalette()
+    {
+        EndpointEditorDialog dialog(nullptr);
+        child<QLineEdit>(dialog, "target")->setText(QStringLiteral("tcp://db.lan"));
+        const auto *message = child<FieldMessage>(dialog, "targetMessage");
+        QPalette light;
+        light.setColor(QPalette::Window, QColor(240, 240, 240));
+        light.setColor(QPalette::WindowText, Qt::black);
+        dialog.setPalette(light);
+        const QColor onLight = message->palette().color(QPalette::WindowText);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(30, 30, 30));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dialog.setPalette(dark);
+        const QColor onDark = message->palette().color(QPalette::WindowText);
+        // Red on both, lighter on the dark background so it stays readable.
+        QVERIFY(onLight.red() > onLight.green() && onDark.red() > onDark.green());
+        QVERIFY2(onDark.lightness() > onLight.lightness() + 40,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(onDark.name(), onLight.name())));
+        // Once fixed, the note is in the palette's ordinary text colour.
+        child<QLineEdit>(dialog, "target")->setText(QStringLiteral("db.lan:5432"));
+        QCOMPARE(message->palette().color(QPalette::WindowText), QColor(230, 230, 230));
+    }
+
     void everyFieldHasAnAccessibleName()
     {
         EndpointEditorDialog dialog(nullptr);
