@@ -185,8 +185,11 @@ void EndpointDetailPane::setEndpoint(const Endpoint &endpoint)
     clear();
     m_endpoint = endpoint;
     m_title->setText(endpoint.displayName());
-    m_target->setText(TargetDescription::understoodAs(endpoint.target));
+    // Without a name the title already is the target: say only what kind of probe it is.
+    m_target->setText(endpoint.name.isEmpty() ? TargetDescription::kind(endpoint.target)
+                                              : TargetDescription::understoodAs(endpoint.target));
     m_phasesGroup->setVisible(endpoint.target.kind == ProbeKind::Http);
+    m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.target.kind != ProbeKind::Http);
     m_icmpGroup->setVisible(endpoint.target.kind == ProbeKind::Icmp);
 }
 
