@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,6 +148,39 @@ private slots:
         QVERIFY(run.out.contains("up"));
         QVERIFY2(!run.out.contains('\x1b'), run.out.constData()); // piped: no colour codes
         QVERIFY(run.err.isEmpty());
+    }
+
+    void colourOnlyOnATerminal()
+    {
+        // script(1) gives the child a pseudo-terminal for stdout.
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty())
+            QSKIP("script (util-linux) is not installed, so no pseudo-terminal to test colour on");
+        QTcpServer tcp;
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+        const QString command = QStringLiteral("'%1' check %2")
+                                    .arg(qEnvironmentVariable("PINGSCOPE_EXECUTABLE"), tcpTarget(tcp.serverPort()));
+        const auto runOnTerminal = [&](bool noColor) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("NO_COLOR"));
+            environment.remove(QStringLiteral("DISPLAY"));
+            environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            if (noColor)
+                environment.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+            process.setProcessEnvironment(environment);
+            process.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+            process.waitForFinished(20000);
+            return std::make_pair(process.exitCode(), process.readAllStandardOutput());
+        };
+        const auto [code, coloured] = runOnTerminal(false);
+        QCOMPARE(code, 0);
+        QVERIFY2(coloured.contains("\x1b[32m"), coloured.constData()); // up in green
+        const auto [plainCode, plain] = runOnTerminal(true);
+        QCOMPARE(plainCode, 0);
+        QVERIFY(plain.contains(tcpTarget(tcp.serverPort()).toUtf8()));
+        QVERIFY2(!plain.contains('\x1b'), plain.constData());
     }
 
     void junitIsWellFormed()
