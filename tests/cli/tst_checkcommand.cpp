@@ -1,3 +1,4 @@
+#include "FakeDnsServer.h"
 #include "PingscopeProcess.h"
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
@@ -136,6 +137,49 @@ private slots:
         QCOMPARE(summary.value("down").toInt(), 1);
         QVERIFY(summary.value("elapsed_ms").toDouble() > 0);
         QVERIFY(summary.value("elapsed_ms").toDouble() < double(run.elapsedMs));
+    }
+
+    void dnsAndIcmpKinds()
+    {
+        FakeDnsServer dns;
+        QVERIFY(dns.listen());
+        dns.addA(QStringLiteral("db.test"), QStringLiteral("127.0.0.9"));
+        const QString dnsTarget = QStringLiteral("dns://db.test?type=A&server=%1").arg(dns.serverText());
+        const PingscopeRun run = runPingscope({QStringLiteral("check"), QStringLiteral("--format"),
+                                               QStringLiteral("json"), dnsTarget, QStringLiteral("icmp://127.0.0.1")});
+        const QJsonArray results = parseObject(run.out).value("results").toArray();
+        QCOMPARE(results.size(), 2);
+
+        const QJsonObject name = results.at(0).toObject();
+        QCOMPARE(name.value("kind").toString(), QStringLiteral("dns"));
+        QCOMPARE(name.value("status").toString(), QStringLiteral("up"));
+        QCOMPARE(name.value("phases_ms").toObject().keys(), QStringList({"dns"}));
+        QVERIFY(name.value("icmp").isNull());
+        QVERIFY(name.value("http_status").isNull());
+        QCOMPARE(dns.queryCount(), 1);
+
+        const QJsonObject ping = results.at(1).toObject();
+        QCOMPARE(ping.value("kind").toString(), QStringLiteral("icmp"));
+        if (ping.value("error").toObject().value("kind").toString() == QLatin1String("permission"))
+            QSKIP("this machine does not let unprivileged processes ping (net.ipv4.ping_group_range)");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(ping.value("status").toString(), QStringLiteral("up"));
+        const QJsonObject icmp = ping.value("icmp").toObject();
+        QCOMPARE(icmp.value("sent").toInt(), 3); // the default count
+        QCOMPARE(icmp.value("received").toInt(), 3);
+        QCOMPARE(icmp.value("rtt_ms").toArray().size(), 3);
+        for (const QJsonValue &rtt : icmp.value("rtt_ms").toArray())
+            QVERIFY(rtt.toDouble() >= 0 && rtt.toDouble() < 1000);
+        for (const QString &phase : ping.value("phases_ms").toObject().keys())
+            QCOMPARE(phase, QStringLiteral("dns"));
+    }
+
+    void helpNamesTheOptions()
+    {
+        const PingscopeRun run = runPingscope({QStringLiteral("check"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : {"--profile", "--timeout", "--concurrency", "--insecure", "--format"})
+            QVERIFY2(run.out.contains(option), option);
     }
 
     void exitZeroWhenAllUpAndPlainTextWhenPiped()
