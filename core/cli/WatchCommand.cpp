@@ -189,15 +189,15 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         QStringLiteral("Runs the monitor until stopped and prints a line per change of status."));
     CommonOptions::addTo(parser);
     parser.addOptions({
-        {QStringLiteral("interval"), QStringLiteral("Probe the targets given here every S seconds (default: 30)."),
+        {QStringLiteral("interval"), QStringLiteral("Probes the targets given here every S seconds (default: 30)."),
          QStringLiteral("S")},
         {QStringLiteral("log"), QStringLiteral("The status log on stdout: text, json or none (default: text)."),
          QStringLiteral("FORMAT"), QStringLiteral("text")},
         {QStringLiteral("metrics-listen"),
-         QStringLiteral("Serve /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
+         QStringLiteral("Serves /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
          QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")},
-        {QStringLiteral("summary"), QStringLiteral("Print a JSON summary of the run at exit, as the last line.")},
+        {QStringLiteral("duration"), QStringLiteral("Stops after S seconds."), QStringLiteral("S")},
+        {QStringLiteral("summary"), QStringLiteral("Prints a JSON summary of the run at exit, as the last line.")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -205,7 +205,10 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt's first line names the executable's path and no command.
+        const QString help = parser.helpText();
+        out << "Usage: pingscope watch [--profile FILE | TARGET...] [options]"
+            << help.mid(help.indexOf(QLatin1Char('\n')));
         return ExitCode::Ok;
     }
     QString error;
