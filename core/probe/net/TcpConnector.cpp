@@ -79,6 +79,10 @@ QCoro::Task<ConnectOutcome> TcpConnector::connect(QAbstractSocket *socket, std::
             break;
         socket->abort(); // forget the previous attempt
         auto latch = makeLater<EventLatch>();
+        // The latch resumes us through a queued call, and by then a peer that accepted and hung up at
+        // once has made the socket Unconnected again. Remember that the connect itself succeeded.
+        auto reached = std::make_shared<bool>(false);
+        QObject::connect(socket, &QAbstractSocket::connected, latch.get(), [reached] { *reached = true; });
         QObject::connect(socket, &QAbstractSocket::connected, latch.get(), &EventLatch::trigger);
         QObject::connect(socket, &QAbstractSocket::errorOccurred, latch.get(), &EventLatch::trigger);
         QObject::connect(context.get(), &ProbeContext::aborted, latch.get(), &EventLatch::trigger);
@@ -89,7 +93,7 @@ QCoro::Task<ConnectOutcome> TcpConnector::connect(QAbstractSocket *socket, std::
         outcome.phases.connect = connecting;
         if (context->isAborted())
             co_return aborted();
-        if (socket->state() == QAbstractSocket::ConnectedState) {
+        if (*reached) {
             outcome.connected = true;
             outcome.peer = address;
             co_return outcome;

@@ -108,6 +108,14 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     QObject::connect(socket.get(), &QAbstractSocket::errorOccurred, latch.get(), &EventLatch::trigger);
     QObject::connect(context.get(), &ProbeContext::aborted, latch.get(), &EventLatch::trigger);
     socket->setPeerVerifyName(endpoint.target.host);
+    if (socket->state() != QAbstractSocket::ConnectedState) {
+        // The peer accepted and hung up before we could say hello; startClientEncryption() would
+        // only warn and leave us waiting for the deadline.
+        const ProbeResult failure = ProbeResult::failure(
+            ErrorKind::Reset, QStringLiteral("%1 closed the connection before the TLS handshake")
+                                  .arg(TcpConnector::hostPort(connected.peer, endpoint.target.port)));
+        co_return finish(failure, phases);
+    }
     socket->startClientEncryption();
     co_await qCoro(latch.get(), &EventLatch::done);
 

@@ -86,6 +86,24 @@ private slots:
         QVERIFY(!result.phases.tls.has_value());
     }
 
+    void serverThatClosesAtOnceIsStillUp()
+    {
+        // Many services accept and hang up straight away (a full queue, a banner-less proxy). The TCP
+        // connect succeeded, which is all a tcp probe asks; the close that follows is not a failure.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                socket->abort(); // a RST, the fastest way to say goodbye
+                socket->deleteLater();
+            }
+        });
+        for (int i = 0; i < 20; ++i) {
+            const ProbeResult result = probe(tcpEndpoint(QStringLiteral("127.0.0.1"), server.serverPort()));
+            QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
+        }
+    }
+
     void nameIsResolvedFirst()
     {
         QTcpServer server;

@@ -9,6 +9,8 @@
 
 #include <QElapsedTimer>
 #include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -229,6 +231,25 @@ private slots:
         QCOMPARE(result.errorMessage,
                  QStringLiteral("127.0.0.1:%1 does not speak TLS (wrong version number)").arg(server.port()));
         QVERIFY(result.latency < 2s);
+    }
+
+    void serverThatHangsUpBeforeTheHandshakeIsAReset()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                socket->abort();
+                socket->deleteLater();
+            }
+        });
+        for (int i = 0; i < 10; ++i) {
+            const ProbeResult result = probe(tlsEndpoint(QStringLiteral("127.0.0.1"), server.serverPort(), QString(), 10s));
+            QCOMPARE(result.status, ProbeStatus::Down);
+            // Whether the RST lands before or during the handshake, it is a reset, and it is reported at once.
+            QVERIFY2(result.errorKind == ErrorKind::Reset, qPrintable(result.errorMessage));
+            QVERIFY(result.latency < 2s);
+        }
     }
 
     void closedPortIsRefused()
