@@ -52,7 +52,7 @@ struct Run
 
 // Both views share one engine: the endpoints go into a monitor that is never started, so nothing is
 // scheduled, and "run all now" probes each once under the monitor's concurrency cap.
-Run probeAll(const QList<Endpoint> &endpoints, int concurrency)
+Run probeAll(const QList<Endpoint> &endpoints, int concurrency, UnixSignalWatcher &interrupts)
 {
     auto runner = std::make_unique<ProbeRunner>(); // outlives the monitor and every probe it starts
     auto monitor = std::make_unique<Monitor>(runner.get());
@@ -77,7 +77,6 @@ Run probeAll(const QList<Endpoint> &endpoints, int concurrency)
             loop.quit();
     });
     Run run;
-    UnixSignalWatcher interrupts({SIGINT, SIGTERM});
     QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int) {
         run.interrupted = true;
         loop.quit();
@@ -112,6 +111,8 @@ Run probeAll(const QList<Endpoint> &endpoints, int concurrency)
 
 int runCheckCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    // Caught from the first moment: a signal while a large profile loads still ends with 130, not a kill.
+    UnixSignalWatcher interrupts({SIGINT, SIGTERM});
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Probes each endpoint once, all at once, and reports."));
     CommonOptions::addTo(parser);
@@ -154,7 +155,7 @@ int runCheckCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         return ExitCode::Usage;
     }
 
-    const Run run = probeAll(*endpoints, options->concurrency);
+    const Run run = probeAll(*endpoints, options->concurrency, interrupts);
     const CheckSummary summary = CheckSummary::of(run.outcomes, run.elapsedMs);
     switch (format) {
     case Format::Text:

@@ -95,12 +95,14 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
     return options;
 }
 
-int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextStream &out, QTextStream &err)
+int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextStream &out, QTextStream &err,
+          UnixSignalWatcher &interrupts)
 {
     // The runner first: it must outlive the monitor and every probe the monitor started.
     auto runner = std::make_unique<ProbeRunner>();
     auto monitor = std::make_unique<Monitor>(runner.get());
     monitor->setConcurrencyLimit(options.common.concurrency);
+    monitor->watchNetwork(); // with no network at all, endpoints show as offline, not down
     const QList<EndpointId> ids = monitor->addEndpoints(endpoints);
     // Looked up per result, thousands a second: a map of kinds, not a copy of the endpoint each time.
     std::unordered_map<EndpointId, ProbeKind> kindOf;
@@ -149,7 +151,6 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
     QEventLoop loop;
     int exitCode = ExitCode::Ok;
-    UnixSignalWatcher interrupts({SIGINT, SIGTERM});
     QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int) {
         exitCode = ExitCode::Interrupted;
         loop.quit();
@@ -184,6 +185,8 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
 int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    // Caught from the first moment: a signal while a large profile loads still ends with 130, not a kill.
+    UnixSignalWatcher interrupts({SIGINT, SIGTERM});
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Runs the monitor until stopped and prints a line per change of status."));
@@ -226,5 +229,5 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         err << "pingscope watch: nothing to watch; give --profile FILE or targets" << Qt::endl;
         return ExitCode::Usage;
     }
-    return watch(*options, *endpoints, out, err);
+    return watch(*options, *endpoints, out, err, interrupts);
 }
