@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace {
@@ -34,8 +35,21 @@ class Waiter final : public QObject
 public:
     using QObject::QObject;
 
+    // Once only: QCoro resumes through a queued call, so a second emission would resume the
+    // coroutine again after it ended.
+    void finish()
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        emit done();
+    }
+
 signals:
     void done();
+
+private:
+    bool m_finished = false;
 };
 
 class BenchExecutor final : public ProbeExecutor
@@ -50,8 +64,8 @@ public:
         // Every endpoint fails or answers the same way each time, so statuses settle as in real use.
         const bool fails = int(qHash(endpoint.name) % 100) < m_failPercent;
         auto waiter = std::shared_ptr<Waiter>(new Waiter, [](Waiter *w) { w->deleteLater(); });
-        QTimer::singleShot(delayMs, waiter.get(), [w = waiter.get()] { emit w->done(); });
-        QObject::connect(context.get(), &ProbeContext::aborted, waiter.get(), [w = waiter.get()] { emit w->done(); });
+        QTimer::singleShot(delayMs, waiter.get(), [w = waiter.get()] { w->finish(); });
+        QObject::connect(context.get(), &ProbeContext::aborted, waiter.get(), [w = waiter.get()] { w->finish(); });
         co_await qCoro(waiter.get(), &Waiter::done);
         if (context->isAborted())
             co_return context->abortedResult();
@@ -68,6 +82,15 @@ public:
 private:
     int m_failPercent;
 };
+
+// This thread's CPU time: on a shared machine a stall in wall time can be another process's doing,
+// while CPU time spent between two ticks is our own work.
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
 
 qint64 rssKiB(const char *field)
 {
@@ -143,7 +166,10 @@ int main(int argc, char **argv)
 
     // Skip the first interval: first runs are spread over it, so it is not the steady state.
     std::vector<double> stallsMs;
+    std::vector<double> busyMs;
     stallsMs.reserve(std::size_t(seconds) * 1000);
+    busyMs.reserve(std::size_t(seconds) * 1000);
+    qint64 lastCpu = threadCpuNs();
     QElapsedTimer clock;
     clock.start();
     qint64 last = clock.nsecsElapsed();
@@ -153,9 +179,13 @@ int main(int argc, char **argv)
     ticker.setInterval(1);
     QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (now > warmupNs)
+        const qint64 cpu = threadCpuNs();
+        if (now > warmupNs) {
             stallsMs.push_back(std::max(0.0, double(now - last) / 1e6 - 1.0));
+            busyMs.push_back(double(cpu - lastCpu) / 1e6);
+        }
         last = now;
+        lastCpu = cpu;
     });
     ticker.start();
     const quint64 doneBefore = monitor.counters().done;

@@ -1,5 +1,6 @@
 #include "EventLogModel.h"
 
+#include "TableExport.h"
 #include "monitor/EventLog.h"
 
 #include <QLocale>
@@ -97,6 +98,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return int(entry.severity);
     if (role == EndpointIdRole)
         return QVariant::fromValue(entry.endpointId);
+    if (role == TableExport::ExportRole && index.column() == TimeColumn)
+        return entry.time.toUTC().toString(Qt::ISODate);
     if (role == SortRole) {
         switch (index.column()) {
         case TimeColumn:
@@ -109,10 +112,13 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole).toString().toCaseFolded();
         }
     }
-    if (role == Qt::ToolTipRole && index.column() == TimeColumn && entry.count > 1)
+    if (role == Qt::ToolTipRole && index.column() == TimeColumn) {
+        const QString first = QLocale().toString(entry.time.toLocalTime(), QLocale::LongFormat);
+        if (entry.count == 1)
+            return first;
         return tr("First %1, last %2")
-            .arg(QLocale().toString(entry.time.toLocalTime(), QLocale::ShortFormat),
-                 QLocale().toString(entry.lastSeen.toLocalTime(), QLocale::ShortFormat));
+            .arg(first, QLocale().toString(entry.lastSeen.toLocalTime(), QLocale::LongFormat));
+    }
     if (role == Qt::ToolTipRole && index.column() == MessageColumn)
         return entry.message;
     if (role == Qt::TextAlignmentRole && index.column() == CountColumn)
@@ -120,8 +126,12 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case TimeColumn:
-        return entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case TimeColumn: {
+        // Today's entries need only the time; older ones say the day too.
+        const QDateTime local = entry.time.toLocalTime();
+        return local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm:ss"))
+                                                    : local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
     case SeverityColumn:
         return severityText(entry.severity);
     case EndpointColumn:

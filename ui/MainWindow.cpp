@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -159,15 +160,16 @@ void MainWindow::buildTable()
     header->setStretchLastSection(true);
     header->moveSection(EndpointTableModel::StatusColumn, 0);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    // Widths in tenths of an "M", wide enough for "Degraded", "next in 59 s" and "1,234.5 ms".
     const std::pair<int, int> widths[]
-        = {{EndpointTableModel::NameColumn, 14},     {EndpointTableModel::TargetColumn, 20},
-           {EndpointTableModel::KindColumn, 4},      {EndpointTableModel::StatusColumn, 7},
-           {EndpointTableModel::TaskColumn, 8},      {EndpointTableModel::LastLatencyColumn, 5},
-           {EndpointTableModel::P50Column, 5},       {EndpointTableModel::P95Column, 5},
-           {EndpointTableModel::FailureColumn, 5},   {EndpointTableModel::UptimeColumn, 5},
-           {EndpointTableModel::SparklineColumn, 10}};
+        = {{EndpointTableModel::NameColumn, 120},     {EndpointTableModel::TargetColumn, 170},
+           {EndpointTableModel::KindColumn, 45},      {EndpointTableModel::StatusColumn, 80},
+           {EndpointTableModel::TaskColumn, 85},      {EndpointTableModel::LastLatencyColumn, 65},
+           {EndpointTableModel::P50Column, 65},       {EndpointTableModel::P95Column, 65},
+           {EndpointTableModel::FailureColumn, 55},   {EndpointTableModel::UptimeColumn, 55},
+           {EndpointTableModel::SparklineColumn, 100}};
     for (const auto &[column, width] : widths)
-        header->resizeSection(column, width * em);
+        header->resizeSection(column, width * em / 10);
     header->setSortIndicator(-1, Qt::AscendingOrder); // the profile's order until the user sorts
     m_table->setSortingEnabled(true);
 
@@ -527,8 +529,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreWindowState()
 {
     const QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
+        resize(std::min(1400, available.width() * 95 / 100), std::min(900, available.height() * 95 / 100));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     QHeaderView *header = m_table->horizontalHeader();

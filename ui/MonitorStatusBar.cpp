@@ -20,9 +20,10 @@ MonitorStatusBar::MonitorStatusBar(Monitor *monitor, EndpointTableModel *model, 
     m_statuses->setTextFormat(Qt::RichText);
     m_flight->setAccessibleName(tr("Probes in flight"));
     m_rateLabel->setAccessibleName(tr("Probes per second"));
-    addPermanentWidget(m_statuses);
-    addPermanentWidget(m_flight);
-    addPermanentWidget(m_rateLabel);
+    for (QLabel *label : {m_statuses, m_flight, m_rateLabel}) {
+        label->setContentsMargins(10, 0, 10, 0);
+        addPermanentWidget(label);
+    }
     m_clock.start();
     m_lastDone = monitor->counters().done;
     connect(&m_timer, &QTimer::timeout, this, &MonitorStatusBar::refresh);

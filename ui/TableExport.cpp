@@ -33,8 +33,11 @@ QString join(const QAbstractItemModel *model, const QList<int> &rows, QLatin1Cha
     text += cells.join(separator) + lineEnd;
     for (const int row : rows) {
         cells.clear();
-        for (int column = 0; column < model->columnCount(); ++column)
-            cells << field(model->index(row, column).data().toString());
+        for (int column = 0; column < model->columnCount(); ++column) {
+            const QModelIndex index = model->index(row, column);
+            const QVariant exported = index.data(ExportRole);
+            cells << field(exported.isValid() ? exported.toString() : index.data().toString());
+        }
         text += cells.join(separator) + lineEnd;
     }
     return text;

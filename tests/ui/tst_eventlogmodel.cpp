@@ -107,6 +107,9 @@ private slots:
         QVERIFY2(lines[1].endsWith(QStringLiteral(",Error,endpoint 1,refused,\"said \"\"no\"\", twice\",1")),
                  qPrintable(lines[1]));
         QVERIFY(lines[2].endsWith(QStringLiteral(",plain,1")));
+        // The file has the whole UTC timestamp, where the screen shows only today's time.
+        QVERIFY2(QDateTime::fromString(lines[1].section(QLatin1Char(','), 0, 0), Qt::ISODate).isValid(),
+                 qPrintable(lines[1]));
 
         const QString tsv = TableExport::tabSeparated(&model, {1});
         QCOMPARE(tsv.count(QLatin1Char('\n')), 2);
