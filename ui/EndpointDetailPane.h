@@ -1,0 +1,66 @@
+#pragma once
+
+#include "endpoint/Endpoint.h"
+#include "monitor/EndpointStatistics.h"
+#include "probe/ProbeResult.h"
+
+#include <QWidget>
+
+class LatencyChart;
+class PhaseChart;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QTableView;
+class RecentResultsModel;
+
+// Everything about the selected endpoint: latency over time, the phases of recent HTTP probes, the
+// certificate, ICMP loss, the window's figures and the recent results with their errors.
+//
+// It keeps its own bounded history of recent results (RecentResultsModel), so it can be fed
+// result by result and still redraw when the range changes.
+class EndpointDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EndpointDetailPane)
+
+public:
+    explicit EndpointDetailPane(QWidget *parent = nullptr);
+
+    void setEndpoint(const Endpoint &endpoint); // forgets the results of the previous endpoint
+    void addResult(const ProbeResult &result);
+    void setStatistics(const EndpointStatistics &statistics);
+    void clear();
+
+    RecentResultsModel *resultsModel() const { return m_results; }
+    LatencyChart *latencyChart() const { return m_latency; }
+    PhaseChart *phaseChart() const { return m_phases; }
+    QString certificateText() const;
+
+private:
+    QWidget *buildStatistics();
+    QGroupBox *buildCertificate();
+    void rangeChanged();
+    void showCertificate(const CertificateInfo &certificate);
+    void showIcmp(const IcmpReport &report);
+
+    Endpoint m_endpoint;
+    std::optional<double> m_windowLossPercent;
+
+    QLabel *m_title;
+    QLabel *m_target;
+    QList<QLabel *> m_figures; // last, p50, p95, p99, jitter, uptime, failures
+    QComboBox *m_range;
+    LatencyChart *m_latency;
+    QGroupBox *m_phasesGroup;
+    PhaseChart *m_phases;
+    QGroupBox *m_certificateGroup;
+    QLabel *m_certSubject;
+    QLabel *m_certIssuer;
+    QLabel *m_certExpiry;
+    QLabel *m_certDaysLeft;
+    QGroupBox *m_icmpGroup;
+    QLabel *m_icmpLoss;
+    RecentResultsModel *m_results;
+    QTableView *m_resultsView;
+};
