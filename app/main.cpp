@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     ProbeRunner executor;
     Monitor monitor(&executor);
     monitor.watchNetwork();
-    MainWindow window(&monitor);
+    MainWindow window(&monitor, &executor);
 
     const QString file = profileArgument(arguments);
     if (arguments.contains(QLatin1String("--demo"))) {

@@ -1,12 +1,15 @@
 #include "MainWindow.h"
 
+#include "EndpointDetailPane.h"
+#include "EndpointEditorDialog.h"
 #include "EndpointFilterModel.h"
 #include "EndpointTableModel.h"
 #include "EventLogDock.h"
+#include "ImportDialog.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
 #include "ProfileDocument.h"
-#include "QuickEntry.h"
+#include "ResultHistory.h"
 #include "SettingsDialog.h"
 #include "SparklineDelegate.h"
 #include "StatusBadgeDelegate.h"
@@ -32,6 +35,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -52,9 +56,10 @@ QString droppedProfile(const QMimeData *mime)
 }
 } // namespace
 
-MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
+MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *parent)
     : QMainWindow(parent)
     , m_monitor(monitor)
+    , m_testExecutor(testExecutor)
     , m_settings(AppSettings::load())
     , m_model(new EndpointTableModel(monitor, this))
     , m_proxy(new EndpointFilterModel(this))
@@ -63,7 +68,9 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     , m_table(new QTableView)
     , m_filter(new QLineEdit)
     , m_tagFilter(new QComboBox)
-    , m_splitter(new QSplitter(Qt::Vertical))
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_history(new ResultHistory(monitor, this))
+    , m_detail(new EndpointDetailPane)
     , m_logDock(new EventLogDock(monitor->eventLog(), this))
     , m_statusBar(new MonitorStatusBar(monitor, m_model, this))
     , m_tray(nullptr)
@@ -93,9 +100,20 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     topLayout->setContentsMargins(4, 4, 4, 0);
     topLayout->addLayout(filters);
     topLayout->addWidget(m_table);
+    // The details sit beside the table and scroll: their charts would otherwise set a minimum
+    // height that squeezes the table.
+    auto *detailScroll = new QScrollArea;
+    detailScroll->setWidget(m_detail);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setAccessibleName(tr("Endpoint details"));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(top);
+    m_splitter->addWidget(detailScroll);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_detail->setEnabled(false); // until an endpoint is selected
     setCentralWidget(m_splitter);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -123,9 +141,23 @@ MainWindow::MainWindow(Monitor *monitor, QWidget *parent)
     connectActions();
     connect(m_document, &ProfileDocument::changed, this, &MainWindow::updateTitle);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshTagFilter);
+    // A freshly opened profile shows its first endpoint's details at once.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, EndpointTableModel::NameColumn));
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshTagFilter);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshTagFilter);
     connect(monitor, &Monitor::endpointUpdated, this, &MainWindow::refreshTagFilter);
+    connect(monitor, &Monitor::resultsReady, this, &MainWindow::onResultsForDetail);
+    connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) {
+        if (id == m_detailId)
+            showDetailOf(id);
+    });
+    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) {
+        if (id == m_detailId)
+            showDetailOf(0);
+    });
     m_countdown.callOnTimeout(this, [this] { m_table->viewport()->update(); });
     m_countdown.start(1000);
 
@@ -262,8 +294,45 @@ void MainWindow::updateTitle()
 void MainWindow::onCurrentChanged()
 {
     const QModelIndex current = m_table->currentIndex();
-    m_logDock->setSelectedEndpoint(current.isValid() ? current.data(EndpointTableModel::IdRole).value<EndpointId>()
-                                                     : 0);
+    const EndpointId id = current.isValid() ? current.data(EndpointTableModel::IdRole).value<EndpointId>() : 0;
+    m_logDock->setSelectedEndpoint(id);
+    if (id != m_detailId)
+        showDetailOf(id);
+}
+
+void MainWindow::showDetailOf(EndpointId id)
+{
+    m_detailId = id;
+    const auto endpoint = id ? m_monitor->endpoint(id) : std::nullopt;
+    if (!endpoint) {
+        m_detailId = 0;
+        m_detail->clear();
+        m_detail->setEnabled(false);
+        return;
+    }
+    m_detail->setEnabled(true);
+    m_detail->setEndpoint(*endpoint);
+    for (const ProbeResult &result : m_history->results(id))
+        m_detail->addResult(result);
+    if (const auto statistics = m_monitor->statistics(id))
+        m_detail->setStatistics(*statistics);
+}
+
+void MainWindow::onResultsForDetail(const QList<EndpointResult> &results)
+{
+    if (m_detailId == 0)
+        return;
+    bool any = false;
+    for (const EndpointResult &result : results) {
+        if (result.id == m_detailId) {
+            m_detail->addResult(result.result);
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    if (const auto statistics = m_monitor->statistics(m_detailId))
+        m_detail->setStatistics(*statistics);
 }
 
 void MainWindow::refreshTagFilter()
@@ -405,8 +474,11 @@ Endpoint MainWindow::newEndpointTemplate() const
 
 void MainWindow::addEndpoint()
 {
-    if (auto endpoint = QuickEntry::askEndpoint(this, tr("Add endpoint"), newEndpointTemplate()))
-        m_monitor->addEndpoint(std::move(*endpoint));
+    EndpointEditorDialog dialog(m_testExecutor, this);
+    dialog.setWindowTitle(tr("Add endpoint"));
+    dialog.setEndpoint(newEndpointTemplate());
+    if (dialog.exec() == QDialog::Accepted)
+        m_monitor->addEndpoint(dialog.endpoint());
 }
 
 void MainWindow::editEndpoint()
@@ -417,8 +489,12 @@ void MainWindow::editEndpoint()
     const auto current = m_monitor->endpoint(ids.first());
     if (!current)
         return;
-    if (auto edited = QuickEntry::askEndpoint(this, tr("Edit endpoint"), *current))
-        m_monitor->updateEndpoint(ids.first(), std::move(*edited));
+    EndpointEditorDialog dialog(m_testExecutor, this);
+    dialog.setWindowTitle(tr("Edit %1").arg(current->displayName()));
+    dialog.setEndpoint(*current);
+    // The endpoint may be removed while the dialog is open (a profile dropped on the window, say).
+    if (dialog.exec() == QDialog::Accepted && m_monitor->contains(ids.first()))
+        m_monitor->updateEndpoint(ids.first(), dialog.endpoint());
 }
 
 void MainWindow::duplicateSelected()
@@ -455,7 +531,10 @@ void MainWindow::removeSelected()
 
 void MainWindow::importList()
 {
-    const QList<Endpoint> endpoints = QuickEntry::askList(this, newEndpointTemplate());
+    ImportDialog dialog(newEndpointTemplate(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QList<Endpoint> endpoints = dialog.endpoints();
     if (!endpoints.isEmpty())
         m_monitor->addEndpoints(endpoints);
 }
@@ -533,8 +612,10 @@ void MainWindow::restoreWindowState()
         const QSize available = screen() ? screen()->availableSize() : QSize(1400, 900);
         resize(std::min(1400, available.width() * 95 / 100), std::min(900, available.height() * 95 / 100));
     }
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_logDock}, {height() * 28 / 100}, Qt::Vertical);
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes({width() * 66 / 100, width() * 34 / 100});
     QHeaderView *header = m_table->horizontalHeader();
     if (header->restoreState(settings.value(QStringLiteral("window/endpointHeader")).toByteArray()))
         m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());

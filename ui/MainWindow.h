@@ -3,33 +3,38 @@
 #include "AppSettings.h"
 #include "endpoint/Profile.h"
 #include "monitor/EndpointId.h"
+#include "monitor/MonitorUpdates.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
+class EndpointDetailPane;
 class EndpointFilterModel;
 class EndpointTableModel;
 class EventLogDock;
 class MainActions;
 class Monitor;
 class MonitorStatusBar;
+class ProbeExecutor;
 class ProfileDocument;
 class QComboBox;
 class QLineEdit;
 class QSplitter;
 class QTableView;
+class ResultHistory;
 class TrayController;
 
 // The main window over a Monitor: the endpoint table with its filters, the event log dock, the
 // status bar and the tray, the actions, and the open profile. The Monitor is the caller's and
-// must outlive the window.
+// must outlive the window, as must testExecutor, which runs the endpoint editor's Test probes
+// (null: no Test button).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Monitor *monitor, QWidget *parent = nullptr);
+    explicit MainWindow(Monitor *monitor, ProbeExecutor *testExecutor = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a profile file; on failure shows the problems and keeps what was open. No prompt.
@@ -49,6 +54,7 @@ public:
     ProfileDocument *document() const { return m_document; }
     MonitorStatusBar *monitorStatusBar() const { return m_statusBar; }
     EventLogDock *eventLogDock() const { return m_logDock; }
+    EndpointDetailPane *detailPane() const { return m_detail; }
     QList<EndpointId> selectedIds() const; // in table order
 
 protected:
@@ -64,6 +70,8 @@ private:
     void refreshTagFilter();
     void refreshRecentMenu();
     void onCurrentChanged();
+    void showDetailOf(EndpointId id);
+    void onResultsForDetail(const QList<EndpointResult> &results);
 
     void newProfile();
     void chooseProfileToOpen();
@@ -84,6 +92,7 @@ private:
     void saveWindowState() const;
 
     Monitor *m_monitor;
+    ProbeExecutor *m_testExecutor;
     AppSettings m_settings;
     EndpointTableModel *m_model;
     EndpointFilterModel *m_proxy;
@@ -93,6 +102,9 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_tagFilter;
     QSplitter *m_splitter;
+    ResultHistory *m_history;
+    EndpointDetailPane *m_detail;
+    EndpointId m_detailId = 0;
     EventLogDock *m_logDock;
     MonitorStatusBar *m_statusBar;
     TrayController *m_tray;

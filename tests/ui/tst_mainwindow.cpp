@@ -1,17 +1,22 @@
+#include "EndpointDetailPane.h"
+#include "EndpointEditorDialog.h"
 #include "EndpointFilterModel.h"
 #include "EndpointTableModel.h"
 #include "EventLogDock.h"
 #include "FakeProbeExecutor.h"
+#include "ImportDialog.h"
 #include "MainActions.h"
 #include "MainWindow.h"
 #include "MonitorStatusBar.h"
 #include "ProfileDocument.h"
+#include "RecentResultsModel.h"
 #include "endpoint/ProfileReader.h"
 #include "monitor/Monitor.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QMimeData>
 #include <QSettings>
 #include <QTableView>
@@ -69,7 +74,10 @@ private slots:
         MainWindow window(&monitor);
         window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
         MainActions *actions = window.actions();
-        QVERIFY(!actions->runNow->isEnabled()); // nothing selected yet
+        QVERIFY(actions->runNow->isEnabled()); // a loaded profile's first endpoint is current
+        selectRows(window, {});
+        QVERIFY(!actions->runNow->isEnabled());
+        QVERIFY(!actions->edit->isEnabled());
 
         selectRows(window, {0, 2});
         QCOMPARE(window.selectedIds().size(), 2);
@@ -223,6 +231,76 @@ private slots:
         // The message holds a comma, so its field is quoted.
         QVERIFY2(text.contains(QStringLiteral("refused, by 127.0.0.1:9\",1")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral(",x,")));
+    }
+
+    void addEditAndImportGoThroughTheirDialogs()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor, &executor);
+        window.loadProfile(profileOf({QStringLiteral("a")}), {});
+
+        // The dialogs are modal: answer them from the event loop they run.
+        QTimer::singleShot(0, this, [] {
+            auto *editor = qobject_cast<EndpointEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            Endpoint endpoint = editor->endpoint();
+            endpoint.name = QStringLiteral("added");
+            endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:7"));
+            editor->setEndpoint(endpoint);
+            editor->accept();
+        });
+        window.actions()->add->trigger();
+        QCOMPARE(monitor.endpointCount(), 2);
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->target.toString(),
+                 QStringLiteral("tcp://127.0.0.1:7"));
+
+        selectRows(window, {1});
+        QTimer::singleShot(0, this, [] {
+            auto *editor = qobject_cast<EndpointEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            QCOMPARE(editor->endpoint().name, QStringLiteral("added"));
+            Endpoint endpoint = editor->endpoint();
+            endpoint.name = QStringLiteral("edited");
+            editor->setEndpoint(endpoint);
+            editor->accept();
+        });
+        window.actions()->edit->trigger();
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->name, QStringLiteral("edited"));
+
+        QTimer::singleShot(0, this, [] {
+            auto *import = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+            QVERIFY(import);
+            import->setText(QStringLiteral("127.0.0.1:8\nhttp://127.0.0.1:8080/health\n"));
+            import->accept();
+        });
+        window.actions()->importList->trigger();
+        QCOMPARE(monitor.endpointCount(), 4);
+        QVERIFY(window.document()->isModified());
+    }
+
+    void theDetailPaneFollowsTheCurrentEndpoint()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(4ms), 0ms});
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        window.loadProfile(profileOf({QStringLiteral("first"), QStringLiteral("second")}), {});
+        monitor.runAllNow();
+        QTRY_COMPARE(monitor.counters().done, quint64(2));
+        const auto *title = window.detailPane()->findChild<QLabel *>(QStringLiteral("detailTitle"));
+        QVERIFY(window.detailPane()->isEnabled()); // the first endpoint is current after a load
+        QCOMPARE(title->text(), QStringLiteral("first"));
+
+        window.tableView()->setCurrentIndex(window.filterModel()->index(1, 0));
+        QVERIFY(window.detailPane()->isEnabled());
+        QCOMPARE(title->text(), QStringLiteral("second"));
+        QCOMPARE(window.detailPane()->resultsModel()->rowCount(), 1); // the result from before the selection
+        monitor.runAllNow();
+        QTRY_COMPARE(window.detailPane()->resultsModel()->rowCount(), 2);
+
+        monitor.removeEndpoint(monitor.endpointIds().last());
+        QVERIFY(!window.detailPane()->isEnabled() || title->text() != QStringLiteral("second"));
     }
 
 private:
