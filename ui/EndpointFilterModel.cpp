@@ -35,3 +35,11 @@ bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return m_text.isEmpty()
         || index.data(EndpointTableModel::FilterTextRole).toString().contains(m_text, Qt::CaseInsensitive);
 }
+
+bool EndpointFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // The table model compares its own raw values; a QVariant per comparison costs more than the sort.
+    if (const auto *model = qobject_cast<const EndpointTableModel *>(sourceModel()))
+        return model->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}

@@ -186,10 +186,10 @@ void EndpointTableModel::emitRowsChanged(std::vector<int> rows)
         else
             ranges.emplace_back(row, row);
     }
-    // Scattered changes (the usual case with thousands of endpoints) become one signal: each
-    // dataChanged costs the proxy and the view a pass of their own.
-    if (int(ranges.size()) > maxRangesPerBatch)
-        ranges = {{ranges.front().first, ranges.back().second}};
+    // When most rows changed, one signal for the table costs the proxy and the view less than one
+    // per range.
+    if (rows.size() * 2 > m_rows.size())
+        ranges = {{0, rowCount() - 1}};
     for (const auto &[first, last] : ranges)
         emit dataChanged(index(first, StatusColumn), index(last, LastErrorColumn));
 }
@@ -237,7 +237,7 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
-        return sortValue(row, index.column());
+        return std::visit([](const auto &key) { return QVariant::fromValue(key); }, sortKey(row, index.column()));
     case IdRole:
         return QVariant::fromValue(row.id);
     case StatusRole:
@@ -297,25 +297,24 @@ QVariant EndpointTableModel::display(const Row &row, int column) const
     }
 }
 
-QVariant EndpointTableModel::sortValue(const Row &row, int column) const
+EndpointTableModel::SortKey EndpointTableModel::sortKey(const Row &row, int column) const
 {
     switch (column) {
     case NameColumn:
-        return row.endpoint.displayName().toCaseFolded();
+        return row.endpoint.displayName();
     case TargetColumn:
-        return row.endpoint.target.toString().toCaseFolded();
+        return row.endpoint.target.toString();
     case KindColumn:
-        return display(row, KindColumn);
+        return display(row, KindColumn).toString();
     case StatusColumn:
-        return StatusText::severityRank(row.state.status);
+        return qint64(StatusText::severityRank(row.state.status));
     case TaskColumn: {
         // Soonest first among those waiting; the others by what they are doing.
         const qint64 wait = row.state.nextRun && row.state.task == TaskState::Waiting
             ? qint64(
-                std::chrono::duration_cast<std::chrono::milliseconds>(*row.state.nextRun - MonitorClock::time_point{})
-                    .count())
+                std::chrono::duration_cast<std::chrono::milliseconds>(row.state.nextRun->time_since_epoch()).count())
             : 0;
-        return QVariant::fromValue(qint64(row.state.task) * 1'000'000'000'000'000LL / 10 + wait);
+        return qint64(row.state.task) * 100'000'000'000'000'000LL + wait;
     }
     case LastLatencyColumn:
     case SparklineColumn:
@@ -331,10 +330,19 @@ QVariant EndpointTableModel::sortValue(const Row &row, int column) const
     case UptimeColumn:
         return statisticsOf(row).uptimePercent.value_or(-1.0);
     case LastErrorColumn:
-        return errorOf(row.state).toCaseFolded();
+        return errorOf(row.state);
     default:
-        return {};
+        return qint64(0);
     }
+}
+
+bool EndpointTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const SortKey left = sortKey(m_rows[std::size_t(leftRow)], column);
+    const SortKey right = sortKey(m_rows[std::size_t(rightRow)], column);
+    if (const auto *text = std::get_if<QString>(&left))
+        return QString::compare(*text, std::get<QString>(right), Qt::CaseInsensitive) < 0;
+    return left < right;
 }
 
 QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -11,13 +11,14 @@
 
 #include <array>
 #include <optional>
+#include <variant>
 #include <vector>
 
 class Monitor;
 
 // The monitor's endpoints, one row each, in the order they were added. It mirrors the monitor
 // through its batched signals: one tasksChanged batch becomes one dataChanged per contiguous range
-// of changed rows (or one for the whole table when the changes are scattered), never a reset.
+// of changed rows, or one for the whole table when most rows changed; never a reset.
 // Statistics are computed only when a cell asks for them, and cached until the next result.
 class EndpointTableModel final : public QAbstractTableModel
 {
@@ -52,9 +53,6 @@ public:
         FilterTextRole, // what the filter box matches against
     };
 
-    // Above this many separate ranges, one dataChanged covering them all costs the views less.
-    static constexpr int maxRangesPerBatch = 16;
-
     explicit EndpointTableModel(Monitor *monitor, QObject *parent = nullptr);
 
     Monitor *monitor() const { return m_monitor; }
@@ -63,6 +61,9 @@ public:
     std::optional<Endpoint> endpointAt(int row) const;
     int count(EndpointStatus status) const { return m_statusCounts[std::size_t(status)]; }
     QStringList allTags() const;
+    // Compares two rows on a column's raw value (what SortRole gives) without a QVariant: the proxy
+    // sorts thousands of rows with it.
+    bool lessThan(int leftRow, int rightRow, int column) const;
 
     // Rebuilds every row from the monitor in one reset. While a BulkChange is alive, the monitor's
     // per-endpoint add/remove signals are ignored and one reload follows (removing 10,000
@@ -106,7 +107,8 @@ private:
     const EndpointStatistics &statisticsOf(const Row &row) const;
 
     QVariant display(const Row &row, int column) const;
-    QVariant sortValue(const Row &row, int column) const;
+    using SortKey = std::variant<qint64, double, QString>;
+    SortKey sortKey(const Row &row, int column) const;
 
     Monitor *m_monitor;
     std::vector<Row> m_rows;
