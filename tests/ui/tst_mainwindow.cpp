@@ -10,15 +10,18 @@
 #include "MonitorStatusBar.h"
 #include "ProfileDocument.h"
 #include "RecentResultsModel.h"
+#include "SettingsDialog.h"
 #include "endpoint/ProfileReader.h"
 #include "monitor/Monitor.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMimeData>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -301,6 +304,44 @@ private slots:
 
         monitor.removeEndpoint(monitor.endpointIds().last());
         QVERIFY(!window.detailPane()->isEnabled() || title->text() != QStringLiteral("second"));
+    }
+
+    void remembersColumnsAndSortOrder()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        {
+            MainWindow window(&monitor);
+            window.tableView()->sortByColumn(EndpointTableModel::P95Column, Qt::DescendingOrder);
+            window.tableView()->horizontalHeader()->resizeSection(EndpointTableModel::TargetColumn, 333);
+            QVERIFY(window.close());
+        }
+        MainWindow again(&monitor);
+        QHeaderView *header = again.tableView()->horizontalHeader();
+        QCOMPARE(header->sortIndicatorSection(), int(EndpointTableModel::P95Column));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(header->sectionSize(EndpointTableModel::TargetColumn), 333);
+        QCOMPARE(again.filterModel()->sortColumn(), int(EndpointTableModel::P95Column)); // and it sorts so
+        QSettings().remove(QStringLiteral("window"));
+    }
+
+    void settingsReachTheMonitor()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            for (auto *spin : dialog->findChildren<QSpinBox *>()) {
+                if (spin->accessibleName() == QStringLiteral("Probes in flight at most"))
+                    spin->setValue(7);
+            }
+            dialog->accept();
+        });
+        window.actions()->settings->trigger();
+        QCOMPARE(monitor.concurrencyLimit(), 7);
+        QCOMPARE(AppSettings::load().concurrency, 7);
     }
 
 private:
