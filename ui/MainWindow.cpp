@@ -1,18 +1,16 @@
 #include "MainWindow.h"
 
+#include "EndpointCommands.h"
 #include "EndpointDetailPane.h"
-#include "EndpointEditorDialog.h"
 #include "EndpointFilterModel.h"
 #include "EndpointTableModel.h"
+#include "EndpointTableView.h"
 #include "EventLogDock.h"
-#include "ImportDialog.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
 #include "ProfileDocument.h"
 #include "ResultHistory.h"
 #include "SettingsDialog.h"
-#include "SparklineDelegate.h"
-#include "StatusBadgeDelegate.h"
 #include "TrayController.h"
 #include "Version.h"
 #include "monitor/Monitor.h"
@@ -59,13 +57,13 @@ QString droppedProfile(const QMimeData *mime)
 MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *parent)
     : QMainWindow(parent)
     , m_monitor(monitor)
-    , m_testExecutor(testExecutor)
     , m_settings(AppSettings::load())
     , m_model(new EndpointTableModel(monitor, this))
     , m_proxy(new EndpointFilterModel(this))
     , m_document(new ProfileDocument(monitor, m_model, this))
     , m_actions(new MainActions(this))
-    , m_table(new QTableView)
+    , m_commands(new EndpointCommands(monitor, m_model, m_document, testExecutor, this))
+    , m_table(new EndpointTableView)
     , m_filter(new QLineEdit)
     , m_tagFilter(new QComboBox)
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -158,8 +156,6 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
         if (id == m_detailId)
             showDetailOf(0);
     });
-    m_countdown.callOnTimeout(this, [this] { m_table->viewport()->update(); });
-    m_countdown.start(1000);
 
     applySettings();
     refreshTagFilter();
@@ -174,25 +170,11 @@ void MainWindow::buildTable()
 {
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
-    m_table->setObjectName(QStringLiteral("endpointTable"));
-    m_table->setAccessibleName(tr("Endpoints"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setItemDelegateForColumn(EndpointTableModel::StatusColumn, new StatusBadgeDelegate(m_table));
-    m_table->setItemDelegateForColumn(EndpointTableModel::SparklineColumn, new SparklineDelegate(m_table));
-    m_table->setWordWrap(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->verticalHeader()->hide();
-    // Fixed row heights: the view never measures 10,000 rows to lay them out.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // Sections exist once the model is set: put the status first and give each column room for
+    // its usual text ("Degraded", "next in 59 s", "1,234.5 ms"), in tenths of an "M".
     QHeaderView *header = m_table->horizontalHeader();
-    header->setObjectName(QStringLiteral("endpointTableHeader"));
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
     header->moveSection(EndpointTableModel::StatusColumn, 0);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    // Widths in tenths of an "M", wide enough for "Degraded", "next in 59 s" and "1,234.5 ms".
     const std::pair<int, int> widths[]
         = {{EndpointTableModel::NameColumn, 120},     {EndpointTableModel::TargetColumn, 170},
            {EndpointTableModel::KindColumn, 45},      {EndpointTableModel::StatusColumn, 80},
@@ -202,14 +184,12 @@ void MainWindow::buildTable()
            {EndpointTableModel::SparklineColumn, 100}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width * em / 10);
-    header->setSortIndicator(-1, Qt::AscendingOrder); // the profile's order until the user sorts
-    m_table->setSortingEnabled(true);
 
     auto *context = new QMenu(this);
     m_actions->fillContextMenu(context);
     connect(m_table, &QWidget::customContextMenuRequested, this,
             [this, context](const QPoint &at) { context->popup(m_table->viewport()->mapToGlobal(at)); });
-    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] { editEndpoint(); });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &MainWindow::editCurrent);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
 }
@@ -238,11 +218,11 @@ void MainWindow::connectActions()
         for (const EndpointId id : selectedIds())
             m_monitor->resume(id);
     });
-    connect(a->add, &QAction::triggered, this, &MainWindow::addEndpoint);
-    connect(a->edit, &QAction::triggered, this, &MainWindow::editEndpoint);
-    connect(a->duplicate, &QAction::triggered, this, &MainWindow::duplicateSelected);
-    connect(a->remove, &QAction::triggered, this, &MainWindow::removeSelected);
-    connect(a->importList, &QAction::triggered, this, &MainWindow::importList);
+    connect(a->add, &QAction::triggered, m_commands, &EndpointCommands::add);
+    connect(a->edit, &QAction::triggered, this, &MainWindow::editCurrent);
+    connect(a->duplicate, &QAction::triggered, this, [this] { m_commands->duplicate(selectedIds()); });
+    connect(a->remove, &QAction::triggered, this, [this] { m_commands->remove(selectedIds()); });
+    connect(a->importList, &QAction::triggered, m_commands, &EndpointCommands::importList);
     connect(a->selectAll, &QAction::triggered, m_table, &QTableView::selectAll);
     connect(a->findEndpoint, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -467,76 +447,11 @@ bool MainWindow::saveAs()
     return saveProfile(path);
 }
 
-Endpoint MainWindow::newEndpointTemplate() const
-{
-    return m_document->makeEndpoint();
-}
-
-void MainWindow::addEndpoint()
-{
-    EndpointEditorDialog dialog(m_testExecutor, this);
-    dialog.setWindowTitle(tr("Add endpoint"));
-    dialog.setEndpoint(newEndpointTemplate());
-    if (dialog.exec() == QDialog::Accepted)
-        m_monitor->addEndpoint(dialog.endpoint());
-}
-
-void MainWindow::editEndpoint()
+void MainWindow::editCurrent()
 {
     const QList<EndpointId> ids = selectedIds();
-    if (ids.size() != 1)
-        return;
-    const auto current = m_monitor->endpoint(ids.first());
-    if (!current)
-        return;
-    EndpointEditorDialog dialog(m_testExecutor, this);
-    dialog.setWindowTitle(tr("Edit %1").arg(current->displayName()));
-    dialog.setEndpoint(*current);
-    // The endpoint may be removed while the dialog is open (a profile dropped on the window, say).
-    if (dialog.exec() == QDialog::Accepted && m_monitor->contains(ids.first()))
-        m_monitor->updateEndpoint(ids.first(), dialog.endpoint());
-}
-
-void MainWindow::duplicateSelected()
-{
-    QList<Endpoint> copies;
-    for (const EndpointId id : selectedIds()) {
-        if (auto endpoint = m_monitor->endpoint(id)) {
-            if (!endpoint->name.isEmpty())
-                endpoint->name = tr("%1 (copy)").arg(endpoint->name);
-            copies.append(std::move(*endpoint));
-        }
-    }
-    m_monitor->addEndpoints(copies);
-}
-
-void MainWindow::removeSelected()
-{
-    const QList<EndpointId> ids = selectedIds();
-    if (ids.isEmpty())
-        return;
-    if (ids.size() > 1) {
-        const auto answer = QMessageBox::question(this, tr("Delete endpoints"),
-                                                  tr("Delete the %1 selected endpoints?").arg(ids.size()));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    // Many removals at once are one reset, not one row signal each.
-    std::optional<EndpointTableModel::BulkChange> bulk;
-    if (ids.size() > 64)
-        bulk.emplace(m_model);
-    for (const EndpointId id : ids)
-        m_monitor->removeEndpoint(id);
-}
-
-void MainWindow::importList()
-{
-    ImportDialog dialog(newEndpointTemplate(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QList<Endpoint> endpoints = dialog.endpoints();
-    if (!endpoints.isEmpty())
-        m_monitor->addEndpoints(endpoints);
+    if (ids.size() == 1)
+        m_commands->edit(ids.first());
 }
 
 void MainWindow::showSettings()

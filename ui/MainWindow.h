@@ -6,8 +6,8 @@
 #include "monitor/MonitorUpdates.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
+class EndpointCommands;
 class EndpointDetailPane;
 class EndpointFilterModel;
 class EndpointTableModel;
@@ -77,27 +77,22 @@ private:
     void chooseProfileToOpen();
     bool save();
     bool saveAs();
-    void addEndpoint();
-    void editEndpoint();
-    void duplicateSelected();
-    void removeSelected();
-    void importList();
+    void editCurrent();
     void showSettings();
     void applySettings();
     void showAbout();
     void quit();
 
-    Endpoint newEndpointTemplate() const;
     void restoreWindowState();
     void saveWindowState() const;
 
     Monitor *m_monitor;
-    ProbeExecutor *m_testExecutor;
     AppSettings m_settings;
     EndpointTableModel *m_model;
     EndpointFilterModel *m_proxy;
     ProfileDocument *m_document;
     MainActions *m_actions;
+    EndpointCommands *m_commands;
     QTableView *m_table;
     QLineEdit *m_filter;
     QComboBox *m_tagFilter;
@@ -108,6 +103,5 @@ private:
     EventLogDock *m_logDock;
     MonitorStatusBar *m_statusBar;
     TrayController *m_tray;
-    QTimer m_countdown; // repaints "next in N s"
     bool m_quitting = false;
 };
