@@ -271,6 +271,8 @@ void EndpointEditorDialog::validate()
     const auto target = Target::parse(m_target->text(), &error);
     if (target)
         m_targetMessage->setNote(tr("→ %1").arg(TargetDescription::understoodAs(*target)));
+    else if (m_target->text().trimmed().isEmpty())
+        m_targetMessage->setNote(tr("Enter a URL, a host to ping, or host:port for a TCP connect."));
     else
         m_targetMessage->setError(error);
 
@@ -313,7 +315,7 @@ void EndpointEditorDialog::validate()
     m_caFileMessage->setError(
         http && !ca.isEmpty() && !QFileInfo(ca).isReadable() ? tr("No readable file at this path.") : QString());
 
-    m_valid = true;
+    m_valid = target.has_value(); // an empty target is not an error to shout about, but not valid either
     for (const FieldMessage *message :
          {m_targetMessage, m_intervalMessage, m_downIntervalMessage, m_degradedMessage, m_methodMessage,
           m_headersMessage, m_expectStatusMessage, m_expectRegexMessage, m_caFileMessage}) {

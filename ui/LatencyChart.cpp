@@ -18,8 +18,10 @@ constexpr double failureLaneY = 0.96;
 }
 
 LatencyChart::LatencyChart(QWidget *parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // Given the chart at construction: QChartView(parent) makes a chart of its own, and setChart()
+    // later only releases that one, which then leaks.
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_latency(new QLineSeries(m_chart))
     , m_failures(new QScatterSeries(m_chart))
     , m_time(new QDateTimeAxis(m_chart))
@@ -28,7 +30,6 @@ LatencyChart::LatencyChart(QWidget *parent)
 {
     setAccessibleName(tr("Latency over time"));
     setRenderHint(QPainter::Antialiasing);
-    setChart(m_chart); // the view owns the chart from here
 
     m_latency->setName(tr("Latency"));
     m_failures->setName(tr("Failed"));

@@ -20,15 +20,16 @@ double ms(const std::optional<std::chrono::microseconds> &duration)
 } // namespace
 
 PhaseChart::PhaseChart(QWidget *parent)
-    : QChartView(parent)
-    , m_chart(new QChart)
+    // Given the chart at construction: QChartView(parent) makes a chart of its own, and setChart()
+    // later only releases that one, which then leaks.
+    : QChartView(new QChart, parent)
+    , m_chart(chart())
     , m_series(new QStackedBarSeries(m_chart))
     , m_probes(new QBarCategoryAxis(m_chart))
     , m_milliseconds(new QValueAxis(m_chart))
 {
     setAccessibleName(tr("Phases of recent probes"));
     setRenderHint(QPainter::Antialiasing);
-    setChart(m_chart);
 
     for (const QString &name : {tr("DNS"), tr("Connect"), tr("TLS"), tr("First byte"), tr("Transfer")}) {
         auto *set = new QBarSet(name, m_series);

@@ -108,6 +108,19 @@ private slots:
                  qPrintable(message->text()));
     }
 
+    void anEmptyTargetIsAHintNotAnError()
+    {
+        EndpointEditorDialog dialog(nullptr);
+        const auto *message = child<FieldMessage>(dialog, "targetMessage");
+        QVERIFY(!message->hasError());
+        QVERIFY(message->isVisibleTo(&dialog));
+        QVERIFY(!okEnabled(dialog));
+        child<QLineEdit>(dialog, "target")->setText(QStringLiteral("db.lan:5432"));
+        QVERIFY(okEnabled(dialog));
+        child<QLineEdit>(dialog, "target")->setText(QStringLiteral("   "));
+        QVERIFY(!okEnabled(dialog));
+    }
+
     void showsOnlyTheCurrentKindsSection()
     {
         EndpointEditorDialog dialog(nullptr);
