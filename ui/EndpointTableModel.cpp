@@ -338,11 +338,23 @@ EndpointTableModel::SortKey EndpointTableModel::sortKey(const Row &row, int colu
 
 bool EndpointTableModel::lessThan(int leftRow, int rightRow, int column) const
 {
-    const SortKey left = sortKey(m_rows[std::size_t(leftRow)], column);
-    const SortKey right = sortKey(m_rows[std::size_t(rightRow)], column);
+    return keyLess(sortKey(m_rows[std::size_t(leftRow)], column), sortKey(m_rows[std::size_t(rightRow)], column));
+}
+
+bool EndpointTableModel::keyLess(const SortKey &left, const SortKey &right)
+{
     if (const auto *text = std::get_if<QString>(&left))
         return QString::compare(*text, std::get<QString>(right), Qt::CaseInsensitive) < 0;
     return left < right;
+}
+
+std::vector<EndpointTableModel::SortKey> EndpointTableModel::sortKeys(int column) const
+{
+    std::vector<SortKey> keys;
+    keys.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        keys.push_back(sortKey(row, column));
+    return keys;
 }
 
 QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation, int role) const

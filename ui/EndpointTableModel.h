@@ -65,6 +65,11 @@ public:
     // sorts thousands of rows with it.
     bool lessThan(int leftRow, int rightRow, int column) const;
 
+    // Every row's raw value in one column, for a whole sort: computed once, compared many times.
+    using SortKey = std::variant<qint64, double, QString>;
+    std::vector<SortKey> sortKeys(int column) const;
+    static bool keyLess(const SortKey &left, const SortKey &right);
+
     // Rebuilds every row from the monitor in one reset. While a BulkChange is alive, the monitor's
     // per-endpoint add/remove signals are ignored and one reload follows (removing 10,000
     // endpoints one signal at a time would otherwise cost O(n²)).
@@ -107,7 +112,6 @@ private:
     const EndpointStatistics &statisticsOf(const Row &row) const;
 
     QVariant display(const Row &row, int column) const;
-    using SortKey = std::variant<qint64, double, QString>;
     SortKey sortKey(const Row &row, int column) const;
 
     Monitor *m_monitor;

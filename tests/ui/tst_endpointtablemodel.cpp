@@ -114,6 +114,13 @@ private slots:
         QCOMPARE(namesInOrder(proxy).first(), QStringLiteral("failing"));
         QCOMPARE(model.index(model.rowOf(2), EndpointTableModel::FailureColumn).data().toString(),
                  QStringLiteral("100 %"));
+
+        // Live results re-sort the rows, within a second rather than on every batch.
+        proxy.sort(EndpointTableModel::P50Column, Qt::AscendingOrder);
+        executor.setReply(QStringLiteral("hundred"), FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        monitor.runNow(1); // p50 of 100 ms and 1 ms is 1 ms (nearest rank)
+        QTRY_COMPARE(model.index(0, EndpointTableModel::P50Column).data().toString(), QStringLiteral("1.00 ms"));
+        QTRY_COMPARE_WITH_TIMEOUT(namesInOrder(proxy).first(), QStringLiteral("hundred"), 3000);
     }
 
     void filtersByTextAndTag()
