@@ -1,10 +1,18 @@
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "Version.h"
 #include "cli/CommandLine.h"
+#include "demo/DemoServer.h"
+#include "monitor/Monitor.h"
+#include "probe/ProbeRunner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
+#include <QMessageBox>
+
+#include <cstdio>
 
 namespace {
 void describeApplication()
@@ -21,6 +29,15 @@ QStringList argumentsOf(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
     return arguments;
 }
+
+QString profileArgument(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (!argument.startsWith(QLatin1Char('-')))
+            return argument;
+    }
+    return {};
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -36,13 +53,33 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QGuiApplication::setDesktopFileName(QString::fromLatin1(Pingscope::desktopFileName));
-    // Wayland takes the icon from the desktop entry named above; X11 and Windows take the window's own.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pingscope.svg")));
-    MainWindow window;
-    const QString profile = arguments.size() > 1 && !arguments.at(1).startsWith(QLatin1Char('-'))
-        ? arguments.at(1)
-        : QStringLiteral(":/profiles/demo.json");
-    window.openProfile(profile);
+
+    // Declared in this order so they are destroyed in the reverse: the window, then the monitor,
+    // then the executor the monitor's probes run on, then the demo server they probe.
+    DemoServer demo;
+    ProbeRunner executor;
+    Monitor monitor(&executor);
+    monitor.watchNetwork();
+    MainWindow window(&monitor, &executor);
+
+    const QString file = profileArgument(arguments);
+    if (arguments.contains(QLatin1String("--demo"))) {
+        QString error;
+        if (demo.start(&error)) {
+            window.loadProfile(demo.demoProfile(), {});
+        } else {
+            QMessageBox::warning(&window, QObject::tr("Cannot start the demo"),
+                                 QObject::tr("The demo server could not start: %1").arg(error));
+        }
+    } else if (!file.isEmpty()) {
+        window.openProfile(file);
+    } else {
+        const QString last = AppSettings::load().lastProfile;
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            window.openProfile(last);
+    }
+    window.startMonitoring();
     window.show();
     return app.exec();
 }

@@ -1,24 +1,107 @@
 #pragma once
 
+#include "AppSettings.h"
+#include "endpoint/Profile.h"
+#include "monitor/EndpointId.h"
+#include "monitor/MonitorUpdates.h"
+
 #include <QMainWindow>
 
+class EndpointCommands;
+class EndpointDetailPane;
+class EndpointFilterModel;
 class EndpointTableModel;
+class EventLogDock;
+class MainActions;
+class Monitor;
+class MonitorStatusBar;
+class ProbeExecutor;
+class ProfileDocument;
+class QComboBox;
+class QLineEdit;
+class QSplitter;
 class QTableView;
+class ResultHistory;
+class TrayController;
 
+// The main window over a Monitor: the endpoint table with its filters, the event log dock, the
+// status bar and the tray, the actions, and the open profile. The Monitor is the caller's and
+// must outlive the window, as must testExecutor, which runs the endpoint editor's Test probes
+// (null: no Test button).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Monitor *monitor, ProbeExecutor *testExecutor = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Opens a profile; on failure shows the problems and keeps what was open.
+    // Opens a profile file; on failure shows the problems and keeps what was open. No prompt.
     bool openProfile(const QString &path);
+    void loadProfile(Profile profile, const QString &path); // path empty = not saved anywhere
+    bool saveProfile(const QString &path); // shows an error on failure
+    void startMonitoring();
+    void stopMonitoring();
+    bool maybeSave(); // asks about unsaved changes; false = the user cancelled
+
+    // The parts a test or benchmark looks at.
+    Monitor *monitor() const { return m_monitor; }
+    EndpointTableModel *tableModel() const { return m_model; }
+    EndpointFilterModel *filterModel() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+    MainActions *actions() const { return m_actions; }
+    ProfileDocument *document() const { return m_document; }
+    MonitorStatusBar *monitorStatusBar() const { return m_statusBar; }
+    EventLogDock *eventLogDock() const { return m_logDock; }
+    EndpointDetailPane *detailPane() const { return m_detail; }
+    QList<EndpointId> selectedIds() const; // in table order
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void showAbout();
+    void buildTable();
+    void connectActions();
+    void updateActions();
+    void updateTitle();
+    void refreshTagFilter();
+    void refreshRecentMenu();
+    void onCurrentChanged();
+    void showDetailOf(EndpointId id);
+    void onResultsForDetail(const QList<EndpointResult> &results);
 
+    void newProfile();
+    void chooseProfileToOpen();
+    bool save();
+    bool saveAs();
+    void editCurrent();
+    void showSettings();
+    void applySettings();
+    void showAbout();
+    void quit();
+
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    Monitor *m_monitor;
+    AppSettings m_settings;
     EndpointTableModel *m_model;
+    EndpointFilterModel *m_proxy;
+    ProfileDocument *m_document;
+    MainActions *m_actions;
+    EndpointCommands *m_commands;
     QTableView *m_table;
+    QLineEdit *m_filter;
+    QComboBox *m_tagFilter;
+    QSplitter *m_splitter;
+    ResultHistory *m_history;
+    EndpointDetailPane *m_detail;
+    EndpointId m_detailId = 0;
+    EventLogDock *m_logDock;
+    MonitorStatusBar *m_statusBar;
+    TrayController *m_tray;
+    bool m_quitting = false;
 };

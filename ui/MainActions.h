@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QToolBar;
+
+// Every command of the main window, with its icon, shortcut and tooltip, in one place: the menus,
+// the toolbar, the table's context menu and the tray menu all share these actions.
+class MainActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainActions)
+
+public:
+    explicit MainActions(QObject *parent);
+
+    QAction *newProfile;
+    QAction *openProfile;
+    QAction *saveProfile;
+    QAction *saveProfileAs;
+    QAction *settings;
+    QAction *quit;
+
+    QAction *start;
+    QAction *stop;
+    QAction *runNow;
+    QAction *cancel;
+    QAction *pause;
+    QAction *resume;
+
+    QAction *add;
+    QAction *edit;
+    QAction *duplicate;
+    QAction *remove;
+    QAction *importList;
+    QAction *selectAll;
+    QAction *findEndpoint;
+
+    QAction *showWindow;
+    QAction *about;
+
+    QMenu *recentMenu = nullptr; // filled by the window when it opens
+
+    void fillMenuBar(QMenuBar *bar, QAction *logDockToggle);
+    void fillToolBar(QToolBar *toolBar);
+    void fillContextMenu(QMenu *menu);
+    void fillTrayMenu(QMenu *menu);
+
+private:
+    QAction *make(const QString &text, const QString &icon, const QKeySequence &shortcut, const QString &toolTip);
+};

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "NotificationRateLimiter.h"
+#include "monitor/EndpointStatus.h"
+#include "monitor/MonitorUpdates.h"
+
+#include <QObject>
+#include <QTimer>
+
+class EndpointTableModel;
+class Monitor;
+class QMenu;
+class QSystemTrayIcon;
+
+// The tray icon, coloured by the worst status among the endpoints, and the notifications when an
+// endpoint goes Down or recovers, rate-limited so that an outage is one notification.
+class TrayController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrayController)
+
+public:
+    TrayController(Monitor *monitor, EndpointTableModel *model, QMenu *menu, QObject *parent = nullptr);
+
+    bool isAvailable() const;
+    void setNotificationsEnabled(bool enabled) { m_notificationsEnabled = enabled; }
+    EndpointStatus overallStatus() const { return m_overall; }
+
+signals:
+    void activated(); // the user clicked the icon
+    void notified(const QString &title, const QString &message);
+
+private:
+    void onStatusesChanged(const QList<StatusChange> &changes);
+    void refreshIcon();
+    void flush();
+
+    Monitor *m_monitor;
+    EndpointTableModel *m_model;
+    QSystemTrayIcon *m_icon;
+    NotificationRateLimiter m_limiter;
+    QTimer m_flushTimer;
+    EndpointStatus m_overall = EndpointStatus::Paused; // anything but Unknown, so the first refresh paints
+    bool m_notificationsEnabled = true;
+};
