@@ -6,7 +6,9 @@
 
 void AxisScale::fit(QValueAxis *axis, double highest)
 {
-    constexpr int maximumIntervals = 6;
+    // Qt Charts elides a value label to "…" when the ticks stand closer than a line of text, and the
+    // detail pane's charts are short: a few round steps read better than many.
+    constexpr int maximumIntervals = 4;
     const double top = highest > 0 ? highest * 1.1 : 10;
     double magnitude = std::pow(10.0, std::floor(std::log10(top / maximumIntervals)));
     double step = magnitude;

@@ -75,11 +75,11 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     header->addWidget(rangeLabel);
     header->addWidget(m_range);
 
-    m_latency->setMinimumHeight(180);
+    m_latency->setMinimumHeight(220);
     auto *phasesLayout = new QVBoxLayout(m_phasesGroup);
     phasesLayout->setContentsMargins(2, 2, 2, 2);
     phasesLayout->addWidget(m_phases);
-    m_phases->setMinimumHeight(150);
+    m_phases->setMinimumHeight(190);
 
     auto *icmpLayout = new QVBoxLayout(m_icmpGroup);
     m_icmpLoss->setObjectName(QStringLiteral("icmpLoss"));
