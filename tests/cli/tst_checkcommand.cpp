@@ -2,6 +2,7 @@
 #include "PingscopeProcess.h"
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
+#include "TestFiles.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -38,14 +39,6 @@ QJsonObject parseObject(const QByteArray &text)
     return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return file.fileName();
-}
 
 QStringList sorted(QStringList list)
 {
@@ -305,7 +298,7 @@ private slots:
         QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
         QTemporaryDir dir;
         const QString profile
-            = writeFile(dir, QStringLiteral("p.json"),
+            = writeTestFile(dir, QStringLiteral("p.json"),
                         QStringLiteral("{\"pingscope_profile\": 1, \"endpoints\": ["
                                        "{\"name\": \"stuck\", \"target\": \"%1\", \"timeout_ms\": 1000},"
                                        "{\"name\": \"off\", \"target\": \"%2\", \"enabled\": false}]}")

@@ -1,5 +1,6 @@
 #include "MetricsPage.h"
 #include "PingscopeProcess.h"
+#include "TestFiles.h"
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
 
@@ -31,14 +32,6 @@ quint16 closedPort()
     return server.serverPort();
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return file.fileName();
-}
 
 // The port of "pingscope watch: metrics at http://127.0.0.1:PORT/metrics" on stderr, or 0.
 quint16 announcedPort(const QByteArray &err)
@@ -187,7 +180,7 @@ private slots:
         const quint16 port = tcp->serverPort();
         QTemporaryDir dir;
         const QString profile
-            = writeFile(dir, QStringLiteral("p.json"),
+            = writeTestFile(dir, QStringLiteral("p.json"),
                         QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5},"
                                        " \"endpoints\": [{\"name\": \"db\", \"target\": \"%1\","
                                        " \"failure_threshold\": 1}]}")
@@ -247,7 +240,7 @@ private slots:
         http.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(503, "Unavailable", "busy")));
         QTemporaryDir dir;
         // Names and tags with the characters a label value must escape.
-        const QString profile = writeFile(
+        const QString profile = writeTestFile(
             dir, QStringLiteral("p.json"),
             QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5}, \"endpoints\": ["
                            "{\"name\": \"db \\\"main\\\" \\\\ 1\", \"target\": \"%1\", \"tags\": [\"prod\", \"eu\"]},"
@@ -350,7 +343,7 @@ private slots:
                                 certificates.keyFile(TestCertificates::Leaf::Good)));
         https.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(200, "OK", "ok")));
         QTemporaryDir dir;
-        const QString profile = writeFile(
+        const QString profile = writeTestFile(
             dir, QStringLiteral("p.json"),
             QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5}, \"endpoints\": ["
                            "{\"name\": \"site\", \"target\": \"%1\", \"http\": {\"ca_file\": \"%2\"}},"

@@ -1,6 +1,8 @@
 #include "endpoint/ProfileReader.h"
 #include "endpoint/ProfileWriter.h"
 
+#include "TestFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,11 +17,6 @@
 #endif
 
 namespace {
-QString sourceFile(const QString &relative)
-{
-    return qEnvironmentVariable("PINGSCOPE_SOURCE_DIR", QStringLiteral(PINGSCOPE_SOURCE_DIR)) + QLatin1Char('/') + relative;
-}
-
 QByteArray withEndpoint(const QByteArray &endpointJson)
 {
     // A plain literal: moc miscounts the braces of an unbalanced raw string and then skips the test class.
