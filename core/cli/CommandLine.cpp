@@ -1,7 +1,9 @@
 #include "CommandLine.h"
 
+#include "CheckCommand.h"
 #include "ExitCode.h"
 #include "ValidateCommand.h"
+#include "WatchCommand.h"
 
 #include "Version.h"
 
@@ -20,7 +22,13 @@ const char usage[] = "Usage: pingscope [--demo] [PROFILE]\n"
                      "With no command it opens the window, on PROFILE if given.\n"
                      "\n"
                      "Commands:\n"
+                     "  check [--profile FILE] [TARGET...]\n"
+                     "                   probe each endpoint once and report: text, json or junit\n"
+                     "                   (exit 0 all up, 1 any down, 2 bad arguments, 130 interrupted)\n"
                      "  validate FILE    check a profile and report every problem in it\n"
+                     "  watch [--profile FILE] [TARGET...]\n"
+                     "                   run the monitor without a window: a line per change of status,\n"
+                     "                   /metrics for Prometheus (--metrics-listen), a summary (--summary)\n"
                      "\n"
                      "Options:\n"
                      "  --demo           open the window on a built-in demo that needs no network\n"
@@ -31,7 +39,7 @@ const char usage[] = "Usage: pingscope [--demo] [PROFILE]\n"
 
 bool isCommand(const QString &word)
 {
-    return word == QLatin1String("validate");
+    return word == QLatin1String("validate") || word == QLatin1String("check") || word == QLatin1String("watch");
 }
 
 } // namespace
@@ -41,9 +49,8 @@ bool CommandLine::isHeadless(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString first = arguments.at(1);
-    return isCommand(first) || arguments.contains(QLatin1String("--version"))
-        || arguments.contains(QLatin1String("-v")) || arguments.contains(QLatin1String("--help"))
-        || arguments.contains(QLatin1String("-h"));
+    return isCommand(first) || arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))
+        || arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"));
 }
 
 int CommandLine::runHeadless(const QStringList &arguments)
@@ -53,6 +60,10 @@ int CommandLine::runHeadless(const QStringList &arguments)
     const QString first = arguments.value(1);
     if (first == QLatin1String("validate"))
         return runValidateCommand(arguments.mid(1), out, err);
+    if (first == QLatin1String("check"))
+        return runCheckCommand(arguments.mid(1), out, err);
+    if (first == QLatin1String("watch"))
+        return runWatchCommand(arguments.mid(1), out, err);
     if (arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))) {
         out << "pingscope " << Pingscope::versionString << Qt::endl;
         return ExitCode::Ok;

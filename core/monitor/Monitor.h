@@ -6,7 +6,7 @@
 #include "EndpointState.h"
 #include "EndpointStatistics.h"
 #include "EventLog.h"
-#include "LatenessHistogram.h"
+#include "DurationHistogram.h"
 #include "MonitorCounters.h"
 #include "MonitorUpdates.h"
 #include "UpdateBatcher.h"
@@ -89,6 +89,7 @@ public:
     std::optional<EndpointState> state(EndpointId id) const;
     std::optional<EndpointStatistics> statistics(EndpointId id) const;
     MonitorCounters counters() const;
+    const DurationHistogram &latenessHistogram() const { return m_lateness; } // for exporting it whole
     EventLog *eventLog() const { return m_log; }
     void setBatchInterval(std::chrono::milliseconds interval) { m_batcher->setInterval(interval); }
 
@@ -146,5 +147,5 @@ private:
     bool m_started = false;
     bool m_networkReachable = true;
     MonitorCounters m_counters;
-    LatenessHistogram m_lateness;
+    DurationHistogram m_lateness;
 };

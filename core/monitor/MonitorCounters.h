@@ -18,6 +18,6 @@ struct MonitorCounters
     int queued = 0; // waiting for a slot under the concurrency cap
     int running = 0;
     quint64 latenessSamples = 0;
-    std::chrono::microseconds latenessP50{0}; // actual start - due time, from LatenessHistogram
+    std::chrono::microseconds latenessP50{0}; // actual start - due time, from DurationHistogram
     std::chrono::microseconds latenessP99{0};
 };

@@ -1,4 +1,4 @@
-#include "monitor/LatenessHistogram.h"
+#include "monitor/DurationHistogram.h"
 #include "monitor/Percentile.h"
 #include "monitor/StatisticsWindow.h"
 
@@ -164,9 +164,9 @@ private slots:
         QCOMPARE(window.compute(t0 + 200min).results, 0);
     }
 
-    void latenessHistogram()
+    void durationHistogram()
     {
-        LatenessHistogram histogram;
+        DurationHistogram histogram;
         QCOMPARE(histogram.percentile(50), 0us);
         histogram.record(5us);
         histogram.record(10us);
@@ -188,7 +188,14 @@ private slots:
                  qPrintable(QString::number(histogram.percentile(99).count())));
         QCOMPARE(histogram.percentile(100), 1000ms);
         QCOMPARE(histogram.max(), 1000ms);
-        static_assert(sizeof(LatenessHistogram) < 16 * 1024, "bounded memory whatever the run time");
+        QCOMPARE(histogram.sum(), 500500ms);
+        // Cumulative counts for Prometheus buckets: within one bucket (1/64) of the exact count.
+        QVERIFY2(std::abs(double(histogram.countAtOrBelow(500ms)) - 500.0) <= 500.0 / 64 + 1,
+                 qPrintable(QString::number(histogram.countAtOrBelow(500ms))));
+        QCOMPARE(histogram.countAtOrBelow(1000ms), quint64(1000));
+        QCOMPARE(histogram.countAtOrBelow(-1us), quint64(0));
+        QCOMPARE(histogram.countAtOrBelow(0us), quint64(0));
+        static_assert(sizeof(DurationHistogram) < 16 * 1024, "bounded memory whatever the run time");
     }
 };
 

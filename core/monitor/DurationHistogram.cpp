@@ -1,10 +1,10 @@
-#include "LatenessHistogram.h"
+#include "DurationHistogram.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 
-int LatenessHistogram::bucketOf(quint64 micros)
+int DurationHistogram::bucketOf(quint64 micros)
 {
     if (micros < quint64(linearLimit))
         return int(micros);
@@ -16,7 +16,7 @@ int LatenessHistogram::bucketOf(quint64 micros)
     return linearLimit + octave * (1 << subBucketBits) + sub;
 }
 
-quint64 LatenessHistogram::midpointOf(int bucket)
+quint64 DurationHistogram::midpointOf(int bucket)
 {
     if (bucket < linearLimit)
         return quint64(bucket);
@@ -27,22 +27,36 @@ quint64 LatenessHistogram::midpointOf(int bucket)
     return low + ((quint64(1) << shift) >> 1);
 }
 
-void LatenessHistogram::record(std::chrono::microseconds lateness)
+void DurationHistogram::record(std::chrono::microseconds duration)
 {
-    const quint64 micros = lateness.count() > 0 ? quint64(lateness.count()) : 0;
+    const quint64 micros = duration.count() > 0 ? quint64(duration.count()) : 0;
     ++m_buckets[std::size_t(bucketOf(micros))];
     ++m_count;
     m_max = std::max(m_max, std::chrono::microseconds(qint64(micros)));
+    m_sum += std::chrono::microseconds(qint64(micros));
 }
 
-void LatenessHistogram::clear()
+void DurationHistogram::clear()
 {
     m_buckets.fill(0);
     m_count = 0;
     m_max = std::chrono::microseconds{0};
+    m_sum = std::chrono::microseconds{0};
 }
 
-std::chrono::microseconds LatenessHistogram::percentile(double p) const
+quint64 DurationHistogram::countAtOrBelow(std::chrono::microseconds limit) const
+{
+    if (limit.count() < 0)
+        return 0;
+    if (limit >= m_max)
+        return m_count;
+    quint64 seen = 0;
+    for (int bucket = 0; bucket < bucketCount && midpointOf(bucket) <= quint64(limit.count()); ++bucket)
+        seen += m_buckets[std::size_t(bucket)];
+    return seen;
+}
+
+std::chrono::microseconds DurationHistogram::percentile(double p) const
 {
     if (m_count == 0)
         return std::chrono::microseconds{0};

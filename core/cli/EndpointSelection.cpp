@@ -1,0 +1,40 @@
+#include "EndpointSelection.h"
+
+#include "endpoint/ProfileReader.h"
+
+std::optional<QList<Endpoint>> EndpointSelection::resolve(QString *error) const
+{
+    QList<Endpoint> endpoints;
+    Profile adHoc; // plain defaults, the same a new profile would have
+    if (!profilePath.isEmpty()) {
+        const ProfileReadResult read = ProfileReader::fromFile(profilePath);
+        if (!read.ok()) {
+            *error = QStringLiteral("%1: %2").arg(profilePath, read.problems.join(QStringLiteral("; ")));
+            return std::nullopt;
+        }
+        // Disabled endpoints are switched off on purpose, in the window and here alike.
+        for (const Endpoint &endpoint : read.profile->endpoints) {
+            if (endpoint.enabled)
+                endpoints.append(endpoint);
+        }
+    }
+    for (const QString &text : targets) {
+        QString problem;
+        const std::optional<Target> target = Target::parse(text, &problem);
+        if (!target) {
+            *error = QStringLiteral("%1: %2").arg(text, problem);
+            return std::nullopt;
+        }
+        Endpoint endpoint = adHoc.makeEndpoint();
+        endpoint.target = *target;
+        if (intervalS)
+            endpoint.intervalS = *intervalS;
+        endpoint.http.verifyTls = !insecure;
+        endpoints.append(endpoint);
+    }
+    if (timeoutMs) {
+        for (Endpoint &endpoint : endpoints)
+            endpoint.timeoutMs = *timeoutMs;
+    }
+    return endpoints;
+}

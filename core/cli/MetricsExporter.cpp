@@ -1,0 +1,66 @@
+#include "MetricsExporter.h"
+
+#include "monitor/Monitor.h"
+
+#include <QHttpServer>
+#include <QHttpServerResponse>
+
+std::optional<MetricsExporter::ListenAddress> MetricsExporter::parseListenAddress(const QString &text)
+{
+    QString host;
+    QString port = text;
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        host = text.left(colon);
+        port = text.mid(colon + 1);
+    }
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint number = port.toUInt(&ok);
+    if (!ok || number > 65535)
+        return std::nullopt;
+    ListenAddress where;
+    where.port = quint16(number);
+    if (host.isEmpty() || host == QLatin1String("localhost"))
+        where.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!where.address.setAddress(host))
+        return std::nullopt;
+    return where;
+}
+
+MetricsExporter::MetricsExporter(Monitor *monitor, QObject *parent)
+    : QObject(parent), m_monitor(monitor), m_server(std::make_unique<QHttpServer>())
+{
+    connect(monitor, &Monitor::resultsReady, this, &MetricsExporter::count);
+    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) { m_tallies.erase(id); });
+    m_server->route(QStringLiteral("/metrics"),
+                    [this] { return QHttpServerResponse(QByteArray(PrometheusText::contentType), page()); });
+}
+
+MetricsExporter::~MetricsExporter() = default;
+
+quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
+{
+    const quint16 port = m_server->listen(where.address, where.port);
+    if (port == 0) {
+        const QString host = where.address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + where.address.toString() + QLatin1Char(']')
+            : where.address.toString();
+        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this machine)")
+                     .arg(host)
+                     .arg(where.port);
+    }
+    return port;
+}
+
+QByteArray MetricsExporter::page() const
+{
+    return PrometheusText::render(*m_monitor, m_tallies);
+}
+
+void MetricsExporter::count(const QList<EndpointResult> &results)
+{
+    for (const EndpointResult &result : results)
+        ++m_tallies[result.id][std::size_t(result.result.status)];
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "PrometheusText.h"
+#include "monitor/MonitorUpdates.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class Monitor;
+class QHttpServer;
+
+// Serves a Monitor's /metrics page over HTTP for Prometheus to scrape, and counts probes by
+// result per endpoint (the monitor keeps no such totals).
+class MetricsExporter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MetricsExporter)
+
+public:
+    struct ListenAddress
+    {
+        QHostAddress address;
+        quint16 port = 0;
+    };
+
+    // "ADDR:PORT", "[v6]:PORT", ":PORT" or "PORT"; with no address, loopback only (127.0.0.1):
+    // metrics describe a network from the inside and are not for everyone to read.
+    static std::optional<ListenAddress> parseListenAddress(const QString &text);
+
+    explicit MetricsExporter(Monitor *monitor, QObject *parent = nullptr);
+    ~MetricsExporter() override;
+
+    // The port listened on (the one picked when asked for 0), or 0 with *error set.
+    quint16 listen(const ListenAddress &where, QString *error);
+
+    QByteArray page() const;
+
+private:
+    void count(const QList<EndpointResult> &results);
+
+    Monitor *m_monitor;
+    std::unique_ptr<QHttpServer> m_server;
+    PrometheusText::ResultTallies m_tallies;
+};

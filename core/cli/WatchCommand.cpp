@@ -1,0 +1,222 @@
+#include "WatchCommand.h"
+
+#include "CommonOptions.h"
+#include "ExitCode.h"
+#include "MetricsExporter.h"
+#include "MonitorDrain.h"
+#include "RunSummary.h"
+#include "StatusLine.h"
+#include "UnixSignalWatcher.h"
+#include "monitor/Monitor.h"
+#include "probe/ProbeRunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cmath>
+#include <csignal>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+enum class LogFormat { Text, Json, None };
+
+struct WatchOptions
+{
+    CommonOptions common;
+    LogFormat log = LogFormat::Text;
+    std::optional<double> durationS;
+    bool summary = false;
+    std::optional<MetricsExporter::ListenAddress> metrics;
+};
+
+// Cancelled probes end within 50 ms; this leaves room for a loaded machine inside the 500 ms a stop may take.
+constexpr auto drainLimit = 300ms;
+
+std::optional<double> positiveSeconds(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
+{
+    const auto common = CommonOptions::readFrom(parser, error);
+    if (!common)
+        return std::nullopt;
+    WatchOptions options;
+    options.common = *common;
+    if (parser.isSet(QStringLiteral("interval"))) {
+        options.common.selection.intervalS = positiveSeconds(parser.value(QStringLiteral("interval")));
+        if (!options.common.selection.intervalS) {
+            *error = QStringLiteral("--interval wants a number of seconds above 0 (got \"%1\")")
+                         .arg(parser.value(QStringLiteral("interval")));
+            return std::nullopt;
+        }
+    }
+    const QString log = parser.value(QStringLiteral("log"));
+    if (log == QLatin1String("text"))
+        options.log = LogFormat::Text;
+    else if (log == QLatin1String("json"))
+        options.log = LogFormat::Json;
+    else if (log == QLatin1String("none"))
+        options.log = LogFormat::None;
+    else {
+        *error = QStringLiteral("--log wants text, json or none (got \"%1\")").arg(log);
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("duration"))) {
+        options.durationS = positiveSeconds(parser.value(QStringLiteral("duration")));
+        if (!options.durationS) {
+            *error = QStringLiteral("--duration wants a number of seconds above 0 (got \"%1\")")
+                         .arg(parser.value(QStringLiteral("duration")));
+            return std::nullopt;
+        }
+    }
+    options.summary = parser.isSet(QStringLiteral("summary"));
+    if (parser.isSet(QStringLiteral("metrics-listen"))) {
+        options.metrics = MetricsExporter::parseListenAddress(parser.value(QStringLiteral("metrics-listen")));
+        if (!options.metrics) {
+            *error = QStringLiteral("--metrics-listen wants ADDR:PORT or PORT, e.g. 127.0.0.1:9464 (got \"%1\")")
+                         .arg(parser.value(QStringLiteral("metrics-listen")));
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextStream &out, QTextStream &err)
+{
+    // The runner first: it must outlive the monitor and every probe the monitor started.
+    auto runner = std::make_unique<ProbeRunner>();
+    auto monitor = std::make_unique<Monitor>(runner.get());
+    monitor->setConcurrencyLimit(options.common.concurrency);
+    monitor->addEndpoints(endpoints);
+
+    RunSummary summary;
+    QObject::connect(monitor.get(), &Monitor::resultsReady, monitor.get(), [&](const QList<EndpointResult> &results) {
+        for (const EndpointResult &result : results) {
+            if (const auto endpoint = monitor->endpoint(result.id))
+                summary.record(endpoint->target.kind, result.result);
+        }
+    });
+    if (options.log != LogFormat::None) {
+        QObject::connect(monitor.get(), &Monitor::statusesChanged, monitor.get(),
+                         [&](const QList<StatusChange> &changes) {
+                             const QDateTime now = QDateTime::currentDateTimeUtc();
+                             for (const StatusChange &change : changes) {
+                                 const auto endpoint = monitor->endpoint(change.id);
+                                 if (!endpoint)
+                                     continue;
+                                 out << (options.log == LogFormat::Json ? StatusLine::json(change, *endpoint, now)
+                                                                        : StatusLine::text(change, *endpoint, now))
+                                     << '\n';
+                             }
+                             out.flush();
+                         });
+    }
+
+    std::unique_ptr<MetricsExporter> exporter;
+    if (options.metrics) {
+        exporter = std::make_unique<MetricsExporter>(monitor.get());
+        QString problem;
+        const quint16 port = exporter->listen(*options.metrics, &problem);
+        if (port == 0) {
+            err << "pingscope watch: " << problem << Qt::endl;
+            return ExitCode::Usage;
+        }
+        const QHostAddress &address = options.metrics->address;
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+            : address.toString();
+        // Announced on stderr, so a port picked with :0 can be found; stdout stays the status log.
+        err << "pingscope watch: metrics at http://" << host << ':' << port << "/metrics" << Qt::endl;
+    }
+
+    QEventLoop loop;
+    int exitCode = ExitCode::Ok;
+    UnixSignalWatcher interrupts({SIGINT, SIGTERM});
+    QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int) {
+        exitCode = ExitCode::Interrupted;
+        loop.quit();
+    });
+    QTimer duration;
+    duration.setSingleShot(true);
+    duration.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&duration, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (options.durationS)
+        duration.start(std::chrono::milliseconds(qint64(std::llround(*options.durationS * 1000))));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    monitor->start();
+    loop.exec();
+    monitor->stop();
+    const double ranS = double(elapsed.nsecsElapsed()) / 1e9;
+    MonitorDrain::drain(*monitor, drainLimit);
+
+    if (options.summary)
+        out << summary.render(ranS, monitor->endpointCount(), monitor->counters()) << Qt::endl;
+    out.flush();
+    exporter.reset();
+    monitor.reset();
+    runner.reset();
+    // Probe contexts go with deleteLater; no event loop runs after this one to delete them.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return exitCode;
+}
+
+} // namespace
+
+int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs the monitor until stopped and prints a line per change of status."));
+    CommonOptions::addTo(parser);
+    parser.addOptions({
+        {QStringLiteral("interval"), QStringLiteral("Probe the targets given here every S seconds (default: 30)."),
+         QStringLiteral("S")},
+        {QStringLiteral("log"), QStringLiteral("The status log on stdout: text, json or none (default: text)."),
+         QStringLiteral("FORMAT"), QStringLiteral("text")},
+        {QStringLiteral("metrics-listen"),
+         QStringLiteral("Serve /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
+         QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")},
+        {QStringLiteral("summary"), QStringLiteral("Print a JSON summary of the run at exit, as the last line.")},
+    });
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        err << "pingscope watch: " << parser.errorText() << Qt::endl;
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitCode::Ok;
+    }
+    QString error;
+    const auto options = parse(parser, &error);
+    if (!options) {
+        err << "pingscope watch: " << error << Qt::endl;
+        return ExitCode::Usage;
+    }
+    const auto endpoints = options->common.selection.resolve(&error);
+    if (!endpoints) {
+        err << "pingscope watch: " << error << Qt::endl;
+        return ExitCode::Usage;
+    }
+    if (endpoints->isEmpty()) {
+        err << "pingscope watch: nothing to watch; give --profile FILE or targets" << Qt::endl;
+        return ExitCode::Usage;
+    }
+    return watch(*options, *endpoints, out, err);
+}
