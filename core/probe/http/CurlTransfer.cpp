@@ -1,10 +1,11 @@
 #include "CurlTransfer.h"
 
+#include "CurlHandlePool.h"
 #include "CurlMulti.h"
 
 #include <QMetaObject>
 
-CurlTransfer::CurlTransfer(QObject *parent) : QObject(parent), m_easy(curl_easy_init())
+CurlTransfer::CurlTransfer(QObject *parent) : QObject(parent), m_easy(CurlHandlePool::forThisThread().take())
 {
     if (!m_easy)
         return;
@@ -24,8 +25,7 @@ CurlTransfer::~CurlTransfer()
 {
     if (m_multi)
         m_multi->remove(this);
-    if (m_easy)
-        curl_easy_cleanup(m_easy);
+    CurlHandlePool::forThisThread().giveBack(m_easy); // reset, so it no longer points at our headers
     curl_slist_free_all(m_headers);
 }
 
