@@ -14,6 +14,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -29,8 +30,17 @@ PEER = BENCH_DIR / "peers" / "aiohttp_monitor.py"
 DOCS = REPO_DIR / "docs" / "benchmarks.md"
 DOCS_BEGIN = "<!-- bench/run.py writes from here -->"
 DOCS_END = "<!-- bench/run.py writes up to here -->"
+PROFILE_BEGIN = "<!-- bench/run.py --callgrind writes from here -->"
+PROFILE_END = "<!-- bench/run.py --callgrind writes up to here -->"
 # The Debian packages this script needs (bench/README.md lists the same).
-PACKAGES = {"nginx-light": "nginx", "wrk": "wrk", "curl": "curl", "python3-aiohttp": None, "linux-perf": "perf"}
+PACKAGES = {
+    "nginx-light": "nginx",
+    "wrk": "wrk",
+    "curl": "curl",
+    "python3-aiohttp": None,
+    "linux-perf": "perf",
+    "valgrind": "valgrind",
+}
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, which python3-aiohttp installs into
 
 
@@ -373,14 +383,109 @@ def loadavg():
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def write_docs(text):
+def write_docs(text, begin=DOCS_BEGIN, end=DOCS_END):
     current = DOCS.read_text() if DOCS.exists() else ""
-    if DOCS_BEGIN in current and DOCS_END in current:
-        head = current.split(DOCS_BEGIN, 1)[0]
-        tail = current.split(DOCS_END, 1)[1]
+    if begin in current and end in current:
+        head = current.split(begin, 1)[0]
+        tail = current.split(end, 1)[1]
     else:
-        head, tail = "# Benchmarks\n\n", "\n"
-    DOCS.write_text(head + DOCS_BEGIN + "\n" + text.rstrip("\n") + "\n" + DOCS_END + tail)
+        head, tail = (current or "# Benchmarks\n") + "\n", "\n"
+    DOCS.write_text(head + begin + "\n" + text.rstrip("\n") + "\n" + end + tail)
+
+
+# ---- where the time goes (callgrind)
+
+# Inclusive costs worth naming, as (label, text that identifies the function in callgrind_annotate's output).
+CALLGRIND_PARTS = [
+    ("libcurl driven by socket and timer events (connect, send, receive, parse)", "CurlMulti::act("),
+    ("schedule timer: start of each probe (coroutines, context, easy handle set-up)", "Monitor::onScheduleTimer()"),
+    ("  of which configuring the easy handle", "configure(CurlTransfer&"),
+    ("  of which taking an easy handle (curl_easy_init or a reset spare)", "CurlTransfer::CurlTransfer("),
+    ("  of which QUrl::toEncoded for CURLOPT_URL", "QUrl::toEncoded("),
+    ("tcp: connect through QTcpSocket", "TcpConnector::connect("),
+    ("tcp: name \"lookup\" of an IP literal", "AresResolver::resolve("),
+    ("recording a result (status, statistics, event log)", "Monitor::finishWithResult("),
+    ("batched signals to the watch command (UpdateBatcher::flush)", "UpdateBatcher::flush()"),
+    ("posted events (deleteLater, queued resumes)", "QCoreApplicationPrivate::sendPostedEvents("),
+    ("curl header callback", "CurlTransfer::headerCallback("),
+    ("malloc", "malloc.c:malloc "),
+    ("free", "malloc.c:free "),
+]
+
+
+def callgrind_lines(out_file, inclusive):
+    command = ["callgrind_annotate", "--threshold=100", "--auto=no", str(out_file)]
+    if inclusive:
+        command.insert(1, "--inclusive=yes")
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in text.splitlines():
+        parts = line.strip().split(None, 2)
+        if len(parts) < 3 or not parts[0][0].isdigit():
+            continue
+        try:
+            rows.append((int(parts[0].replace(",", "")), parts[2]))
+        except ValueError:
+            continue
+    total = next((int(l.split()[0].replace(",", "")) for l in text.splitlines() if "PROGRAM TOTALS" in l), 0)
+    return total, rows
+
+
+def profile_with_callgrind(pingscope, nginx, workdir, kind, count, seconds):
+    profile = Path(workdir) / f"callgrind-{kind}-{count}.json"
+    write_profile(profile, kind, count, nginx)
+    out_file = Path(workdir) / f"callgrind-{kind}.out"
+    command = [
+        "valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
+        # Only the event loop: not the dynamic linker, the profile's parsing or the exit.
+        "--toggle-collect=QEventLoop::exec*",
+        str(pingscope), "watch", "--profile", str(profile), "--duration", str(seconds), "--summary", "--log", "none",
+    ]
+    log(f"callgrind {kind} {count}: {' '.join(command[:4])} ...")
+    summary = run_monitor(command, timeout=seconds * 20 + 120)
+    total, inclusive = callgrind_lines(out_file, True)
+    _, exclusive = callgrind_lines(out_file, False)
+    done = summary["probes_done"]
+    by_library = {}
+    for cost, name in exclusive:
+        found = re.search(r"\[(/[^\]]+)\]\s*$", name)
+        # Lines without an object are code inlined from headers (Qt, QCoro, the standard library) into ours.
+        library = os.path.basename(found.group(1)).split(".so")[0] if found else "pingscope (inlined from headers)"
+        by_library[library] = by_library.get(library, 0) + cost
+    lines = [
+        f"**{kind}**, {count} endpoints at 1 s for {seconds:g} s under callgrind: {done} probes done "
+        f"(due {summary['probes_due']}), {total / max(done, 1):,.0f} instructions per probe in the event loop.",
+        "",
+        "| where (inclusive) | instructions per probe | share |",
+        "| --- | ---: | ---: |",
+    ]
+    for label, needle in CALLGRIND_PARTS:
+        cost = next((c for c, name in inclusive if needle in name), None)
+        if cost is None:
+            continue
+        lines.append(f"| {label} | {cost / max(done, 1):,.0f} | {100.0 * cost / max(total, 1):.1f} % |")
+    lines += ["", "| where the instructions run (self cost by object) | share |", "| --- | ---: |"]
+    for library, cost in sorted(by_library.items(), key=lambda item: -item[1])[:8]:
+        lines.append(f"| {library} | {100.0 * cost / max(total, 1):.1f} % |")
+    return "\n".join(lines) + "\n"
+
+
+def run_callgrind(args, pingscope):
+    sections = []
+    with tempfile.TemporaryDirectory(prefix="pingscope-bench-") as workdir, Nginx(workdir) as nginx:
+        for kind in args.kinds.split(","):
+            sections.append(
+                profile_with_callgrind(pingscope, nginx, workdir, kind, args.callgrind_endpoints, args.callgrind_duration)
+            )
+    text = (
+        f"Callgrind run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+        f"`bench/run.py --callgrind --kinds {args.kinds}` (instruction counts, so independent of the machine's load):\n\n"
+        + "\n".join(sections)
+    )
+    print(text)
+    if args.write_docs:
+        write_docs(text, PROFILE_BEGIN, PROFILE_END)
+        log(f"wrote {DOCS.relative_to(REPO_DIR)}")
 
 
 # ---- main
@@ -413,6 +518,9 @@ def main():
     parser.add_argument("--write-docs", action="store_true", help="rewrite the generated part of docs/benchmarks.md")
     parser.add_argument("--raw", help="also write every summary as JSON to this file")
     parser.add_argument("--no-install", action="store_true")
+    parser.add_argument("--callgrind", action="store_true", help="instead of the table: where the time goes")
+    parser.add_argument("--callgrind-endpoints", type=int, default=50)
+    parser.add_argument("--callgrind-duration", type=float, default=6.0)
     parser.add_argument(
         "--serve",
         metavar="DIR",
@@ -429,6 +537,9 @@ def main():
     peers = args.peers.split(",")
     if "pingscope" in peers and not pingscope.exists():
         raise SystemExit(f"{pingscope} not found: build a Release pingscope first (see bench/README.md)")
+    if args.callgrind:
+        run_callgrind(args, pingscope)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
     command_line = "bench/run.py " + " ".join(
@@ -451,7 +562,10 @@ def main():
                 write_profile(profile, kind, count, nginx)
                 for peer in peers:
                     if peer == "pingscope":
-                        command = [str(pingscope), "watch", str(profile), "--duration", str(args.duration), "--summary"]
+                        command = [
+                            str(pingscope), "watch", "--profile", str(profile),
+                            "--duration", str(args.duration), "--summary",
+                        ]
                     else:
                         command = [SYSTEM_PYTHON, str(PEER), str(profile), "--duration", str(args.duration)]
                     if args.concurrency:
