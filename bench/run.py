@@ -30,8 +30,8 @@ PEER = BENCH_DIR / "peers" / "aiohttp_monitor.py"
 DOCS = REPO_DIR / "docs" / "benchmarks.md"
 DOCS_BEGIN = "<!-- bench/run.py writes from here -->"
 DOCS_END = "<!-- bench/run.py writes up to here -->"
-PROFILE_BEGIN = "<!-- bench/run.py --callgrind writes from here -->"
-PROFILE_END = "<!-- bench/run.py --callgrind writes up to here -->"
+PROFILE_BEGIN = "<!-- bench/run.py --callgrind --label {label} writes from here -->"
+PROFILE_END = "<!-- bench/run.py --callgrind --label {label} writes up to here -->"
 # The Debian packages this script needs (bench/README.md lists the same).
 PACKAGES = {
     "nginx-light": "nginx",
@@ -421,7 +421,7 @@ def callgrind_lines(out_file, inclusive):
     rows = []
     for line in text.splitlines():
         parts = line.strip().split(None, 2)
-        if len(parts) < 3 or not parts[0][0].isdigit():
+        if len(parts) < 3 or not parts[0][0].isdigit() or "PROGRAM TOTALS" in line:
             continue
         try:
             rows.append((int(parts[0].replace(",", "")), parts[2]))
@@ -470,6 +470,67 @@ def profile_with_callgrind(pingscope, nginx, workdir, kind, count, seconds):
     return "\n".join(lines) + "\n"
 
 
+def profile_with_perf(pingscope, nginx, workdir, kind, count, seconds):
+    """Where the CPU time goes at full load, kernel included, by object (perf's own sampling)."""
+    profile = Path(workdir) / f"perf-{kind}-{count}.json"
+    write_profile(profile, kind, count, nginx)
+    data = Path(workdir) / f"perf-{kind}.data"
+    command = [
+        "perf", "record", "-F", "999", "-o", str(data), "--",
+        str(pingscope), "watch", "--profile", str(profile), "--duration", str(seconds), "--summary", "--log", "none",
+    ]
+    log(f"perf {kind} {count}: {' '.join(command[:6])} ...")
+    summary = run_monitor(command, timeout=seconds * 4 + 60)
+    report = subprocess.run(
+        ["perf", "report", "-i", str(data), "--no-children", "--sort", "dso", "--stdio", "-g", "none"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    rows = []
+    for line in report.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].endswith("%") and not line.startswith("#"):
+            rows.append((float(parts[0].rstrip("%")), " ".join(parts[1:])))
+    report = subprocess.run(
+        ["perf", "report", "-i", str(data), "--no-children", "--sort", "dso,symbol", "--stdio", "-g", "none"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    symbols = []
+    for line in report.splitlines():
+        parts = line.split(None, 3)
+        if len(parts) == 4 and parts[0].endswith("%") and not line.startswith("#"):
+            symbols.append((float(parts[0].rstrip("%")), parts[1], parts[3].split("  ")[0].strip()))
+    lines = [
+        f"**{kind}**, {count:,} endpoints at 1 s for {seconds:g} s under `perf record -F 999`: "
+        f"{summary['probes_done']:,} probes done of {summary['probes_due']:,} due, "
+        f"CPU {summary['cpu_seconds']} s.",
+        "",
+        "| object | share of samples |",
+        "| --- | ---: |",
+    ]
+    lines += [f"| {name} | {share:.1f} % |" for share, name in rows[:8]]
+    lines += ["", "| hottest symbols | object | share |", "| --- | --- | ---: |"]
+    lines += [f"| `{symbol[:90]}` | {dso} | {share:.1f} % |" for share, dso, symbol in symbols[:12]]
+    return "\n".join(lines) + "\n"
+
+
+def run_perf(args, pingscope):
+    sections = []
+    with tempfile.TemporaryDirectory(prefix="pingscope-bench-") as workdir, Nginx(workdir) as nginx:
+        for kind in args.kinds.split(","):
+            sections.append(profile_with_perf(pingscope, nginx, workdir, kind, args.perf_endpoints, args.duration))
+    command_line = "bench/run.py " + " ".join(
+        a if not a.startswith("/") else os.path.relpath(a, REPO_DIR) for a in sys.argv[1:]
+    )
+    text = (
+        f"perf run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC: `{command_line}`; "
+        f"load average before: {loadavg()}.\n\n" + "\n".join(sections)
+    )
+    print(text)
+    if args.write_docs:
+        write_docs(text, PROFILE_BEGIN.format(label="perf"), PROFILE_END.format(label="perf"))
+        log(f"wrote {DOCS.relative_to(REPO_DIR)}")
+
+
 def run_callgrind(args, pingscope):
     sections = []
     with tempfile.TemporaryDirectory(prefix="pingscope-bench-") as workdir, Nginx(workdir) as nginx:
@@ -477,14 +538,17 @@ def run_callgrind(args, pingscope):
             sections.append(
                 profile_with_callgrind(pingscope, nginx, workdir, kind, args.callgrind_endpoints, args.callgrind_duration)
             )
+    command_line = "bench/run.py " + " ".join(
+        a if not a.startswith("/") else os.path.relpath(a, REPO_DIR) for a in sys.argv[1:]
+    )
     text = (
-        f"Callgrind run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
-        f"`bench/run.py --callgrind --kinds {args.kinds}` (instruction counts, so independent of the machine's load):\n\n"
+        f"Callgrind run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC of `{args.label}`: "
+        f"`{command_line}` (instruction counts, so independent of the machine's load):\n\n"
         + "\n".join(sections)
     )
     print(text)
     if args.write_docs:
-        write_docs(text, PROFILE_BEGIN, PROFILE_END)
+        write_docs(text, PROFILE_BEGIN.format(label=args.label), PROFILE_END.format(label=args.label))
         log(f"wrote {DOCS.relative_to(REPO_DIR)}")
 
 
@@ -518,8 +582,16 @@ def main():
     parser.add_argument("--write-docs", action="store_true", help="rewrite the generated part of docs/benchmarks.md")
     parser.add_argument("--raw", help="also write every summary as JSON to this file")
     parser.add_argument("--no-install", action="store_true")
+    parser.add_argument(
+        "--concurrency-sweep",
+        metavar="N,N,...",
+        help="also run pingscope on the largest http profile with each of these concurrency caps",
+    )
     parser.add_argument("--callgrind", action="store_true", help="instead of the table: where the time goes")
     parser.add_argument("--callgrind-endpoints", type=int, default=50)
+    parser.add_argument("--perf", action="store_true", help="instead of the table: perf's view, kernel included")
+    parser.add_argument("--perf-endpoints", type=int, default=5000)
+    parser.add_argument("--label", default="current", help="names the --callgrind section in docs/benchmarks.md")
     parser.add_argument("--callgrind-duration", type=float, default=6.0)
     parser.add_argument(
         "--serve",
@@ -540,6 +612,9 @@ def main():
     if args.callgrind:
         run_callgrind(args, pingscope)
         return
+    if args.perf:
+        run_perf(args, pingscope)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
     command_line = "bench/run.py " + " ".join(
@@ -549,6 +624,7 @@ def main():
     started_at = datetime.datetime.now(datetime.timezone.utc)
 
     results = []
+    sweep = []
     with tempfile.TemporaryDirectory(prefix="pingscope-bench-") as workdir, Nginx(workdir) as nginx:
         log(f"nginx on 127.0.0.1:{nginx.port}")
         curl = measure_curl(nginx, args.curl_runs)
@@ -586,6 +662,22 @@ def main():
                     log("   ", json.dumps(summary))
                     # Let the TIME_WAIT sockets and the CPU settle between runs.
                     time.sleep(2)
+        sweep = []
+        if args.concurrency_sweep and "pingscope" in peers:
+            count = max(sizes)
+            profile = Path(workdir) / f"http-{count}.json"
+            write_profile(profile, "http", count, nginx)
+            for cap in [int(c) for c in args.concurrency_sweep.split(",")]:
+                command = [
+                    str(pingscope), "watch", "--profile", str(profile), "--duration", str(args.duration),
+                    "--summary", "--concurrency", str(cap),
+                ]
+                log(f"pingscope http {count} --concurrency {cap} ...")
+                with ChildUsage() as usage:
+                    summary = run_monitor(command, timeout=args.duration * 4 + 60)
+                sweep.append({"cap": cap, "summary": summary, "cpu_s": usage.cpu})
+                log("   ", json.dumps(summary))
+                time.sleep(2)
     load_after = loadavg()
 
     table = markdown_table([row_of(r, curl) for r in results])
@@ -614,6 +706,24 @@ def main():
         "",
     ]
     lines += [f"- {'met' if ok else 'MISSED'}: {text}" for text, ok in checks]
+    if sweep:
+        lines += [
+            "",
+            f"The concurrency cap (`--concurrency`), pingscope, {sweep[0]['summary']['endpoints']:,} http endpoints:",
+            "",
+            "| cap | probes due | probes done | skipped | CPU ms / 1,000 probes | peak RSS MB "
+            "| lateness p50 / p99 ms | latency p50 / p99 ms |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        ]
+        for entry in sweep:
+            s = entry["summary"]
+            done = s["probes_done"]
+            cpu = fmt(1e6 * entry["cpu_s"] / done, 0) if done else "–"
+            lines.append(
+                f"| {entry['cap']} | {s['probes_due']:,} | {done:,} | {s['probes_skipped']:,} | {cpu} "
+                f"| {fmt(float(s['peak_rss_mb']), 1)} | {fmt(s['lateness_ms']['p50'])} / {fmt(s['lateness_ms']['p99'])} "
+                f"| {fmt(percentile_of(s, 'http', 'p50'))} / {fmt(percentile_of(s, 'http', 'p99'))} |"
+            )
     text = "\n".join(lines) + "\n"
     print(text)
     if args.raw:
