@@ -397,12 +397,12 @@ def write_docs(text, begin=DOCS_BEGIN, end=DOCS_END):
 
 # Inclusive costs worth naming, as (label, text that identifies the function in callgrind_annotate's output).
 CALLGRIND_PARTS = [
-    ("libcurl driven by socket and timer events (connect, send, receive, parse)", "CurlMulti::act("),
-    ("schedule timer: start of each probe (coroutines, context, easy handle set-up)", "Monitor::onScheduleTimer()"),
+    ("http: curl's socket and timer events (libcurl's work, then what a finished transfer resumes)", "CurlMulti::act("),
+    ("schedule timer: start of each probe (coroutines, context, the probe's set-up)", "Monitor::onScheduleTimer()"),
     ("  of which configuring the easy handle", "configure(CurlTransfer&"),
     ("  of which taking an easy handle (curl_easy_init or a reset spare)", "CurlTransfer::CurlTransfer("),
     ("  of which QUrl::toEncoded for CURLOPT_URL", "QUrl::toEncoded("),
-    ("tcp: connect through QTcpSocket", "TcpConnector::connect("),
+    ("tcp: the connect coroutine (QTcpSocket, its events, the latch)", "TcpConnector::connect("),
     ("tcp: name \"lookup\" of an IP literal", "AresResolver::resolve("),
     ("recording a result (status, statistics, event log)", "Monitor::finishWithResult("),
     ("batched signals to the watch command (UpdateBatcher::flush)", "UpdateBatcher::flush()"),
