@@ -26,7 +26,11 @@ void CurlHandlePool::giveBack(CURL *easy)
 {
     if (!easy)
         return;
-    if (m_spare.size() >= maxSpare) {
+    // An OS error number is recorded on a failed connect and never cleared, not even by
+    // curl_easy_reset: a handle carrying one would lend it to a later probe's failure message.
+    long osErrno = 0;
+    curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osErrno);
+    if (osErrno != 0 || m_spare.size() >= maxSpare) {
         curl_easy_cleanup(easy);
         return;
     }
