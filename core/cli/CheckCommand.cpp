@@ -115,7 +115,7 @@ int runCheckCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Probes each endpoint once, all at once, and reports."));
     CommonOptions::addTo(parser);
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or junit (default: text)."),
+    parser.addOption({QStringLiteral("format"), QStringLiteral("The output: text, json or junit (default: text)."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -123,7 +123,9 @@ int runCheckCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt's first line names the executable's path and no command.
+        const QString help = parser.helpText();
+        out << "Usage: pingscope check [options] [TARGET...]" << help.mid(help.indexOf(QLatin1Char('\n')));
         return ExitCode::Ok;
     }
     QString error;

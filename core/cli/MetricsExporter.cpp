@@ -33,7 +33,11 @@ MetricsExporter::MetricsExporter(Monitor *monitor, QObject *parent)
     : QObject(parent), m_monitor(monitor), m_server(std::make_unique<QHttpServer>())
 {
     connect(monitor, &Monitor::resultsReady, this, &MetricsExporter::count);
-    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) { m_tallies.erase(id); });
+    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) {
+        m_tallies.erase(id);
+        m_labels.erase(id);
+    });
+    connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) { m_labels.erase(id); });
     m_server->route(QStringLiteral("/metrics"),
                     [this] { return QHttpServerResponse(QByteArray(PrometheusText::contentType), page()); });
 }
@@ -56,7 +60,7 @@ quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
 
 QByteArray MetricsExporter::page() const
 {
-    return PrometheusText::render(*m_monitor, m_tallies);
+    return PrometheusText::render(*m_monitor, m_tallies, m_labels);
 }
 
 void MetricsExporter::count(const QList<EndpointResult> &results)

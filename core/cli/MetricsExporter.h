@@ -45,4 +45,5 @@ private:
     Monitor *m_monitor;
     std::unique_ptr<QHttpServer> m_server;
     PrometheusText::ResultTallies m_tallies;
+    mutable PrometheusText::LabelCache m_labels;
 };

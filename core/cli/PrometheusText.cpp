@@ -44,16 +44,27 @@ struct Row
 class Page
 {
 public:
+    explicit Page(qsizetype expected) { m_text.reserve(expected); }
+
     void family(const char *name, const char *type, const char *help)
     {
         m_text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
     }
-    void sample(const char *name, const QByteArray &labels, double value)
+    // extra: one more label, already written as name="value", or empty.
+    void sample(const char *name, const QByteArray &labels, double value, const QByteArray &extra = {})
     {
         m_text += name;
-        if (!labels.isEmpty())
-            m_text += '{' + labels + '}';
-        m_text += ' ' + number(value) + '\n';
+        if (!labels.isEmpty() || !extra.isEmpty()) {
+            m_text += '{';
+            m_text += labels;
+            if (!labels.isEmpty() && !extra.isEmpty())
+                m_text += ',';
+            m_text += extra;
+            m_text += '}';
+        }
+        m_text += ' ';
+        m_text += number(value);
+        m_text += '\n';
     }
     QByteArray text() const { return m_text; }
 
@@ -81,21 +92,27 @@ QByteArray PrometheusText::escapeLabelValue(const QString &value)
     return escaped;
 }
 
-QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &tallies)
+QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &tallies, LabelCache &labels)
 {
     static const std::array<quint64, 3> none{};
     std::vector<Row> rows;
     rows.reserve(std::size_t(monitor.endpointCount()));
     for (const EndpointId id : monitor.endpointIds()) {
-        const auto endpoint = monitor.endpoint(id);
+        auto cached = labels.find(id);
+        if (cached == labels.end()) {
+            const auto endpoint = monitor.endpoint(id);
+            if (!endpoint)
+                continue;
+            cached = labels.emplace(id, labelsOf(*endpoint)).first;
+        }
         const auto state = monitor.state(id);
-        if (!endpoint || !state)
+        if (!state)
             continue;
         const auto tally = tallies.find(id);
-        rows.push_back(Row{labelsOf(*endpoint), *state, tally == tallies.end() ? &none : &tally->second});
+        rows.push_back(Row{cached->second, *state, tally == tallies.end() ? &none : &tally->second});
     }
 
-    Page page;
+    Page page(qsizetype(rows.size()) * 1024 + 4096); // about a kilobyte per endpoint
     // Each family's samples together, as the format requires: one pass over the rows per family.
     const auto perEndpoint
         = [&](const char *name, const char *type, const char *help, const std::function<void(const Row &)> &write) {
@@ -124,8 +141,8 @@ QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &t
                     const ProbeResult &result = *row.state.lastResult;
                     const auto phase = [&](const char *name, std::optional<microseconds> value) {
                         if (value)
-                            page.sample("pingscope_probe_duration_seconds", row.labels + ",phase=\"" + name + '"',
-                                        seconds(*value));
+                            page.sample("pingscope_probe_duration_seconds", row.labels, seconds(*value),
+                                        QByteArray("phase=\"") + name + '"');
                     };
                     phase("total", result.latency);
                     phase("dns", result.phases.dns);
@@ -152,12 +169,13 @@ QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &t
                         page.sample("pingscope_icmp_packet_loss_ratio", row.labels,
                                     row.state.lastResult->icmp->lossRatio());
                 });
-    perEndpoint("pingscope_probes_total", "counter", "Probes of the endpoint that finished, by result.",
-                [&](const Row &row) {
-                    page.sample("pingscope_probes_total", row.labels + ",result=\"up\"", double((*row.tally)[0]));
-                    page.sample("pingscope_probes_total", row.labels + ",result=\"degraded\"", double((*row.tally)[1]));
-                    page.sample("pingscope_probes_total", row.labels + ",result=\"down\"", double((*row.tally)[2]));
-                });
+    perEndpoint(
+        "pingscope_probes_total", "counter", "Probes of the endpoint that finished, by result.", [&](const Row &row) {
+            static const QByteArray up("result=\"up\""), degraded("result=\"degraded\""), down("result=\"down\"");
+            page.sample("pingscope_probes_total", row.labels, double((*row.tally)[0]), up);
+            page.sample("pingscope_probes_total", row.labels, double((*row.tally)[1]), degraded);
+            page.sample("pingscope_probes_total", row.labels, double((*row.tally)[2]), down);
+        });
 
     const DurationHistogram &lateness = monitor.latenessHistogram();
     page.family("pingscope_scheduler_lateness_seconds", "histogram",
@@ -165,10 +183,10 @@ QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &t
     static constexpr double bounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     for (const double bound : bounds) {
         const auto limit = microseconds(qint64(bound * 1e6));
-        page.sample("pingscope_scheduler_lateness_seconds_bucket", "le=\"" + number(bound) + '"',
-                    double(lateness.countAtOrBelow(limit)));
+        page.sample("pingscope_scheduler_lateness_seconds_bucket", {}, double(lateness.countAtOrBelow(limit)),
+                    "le=\"" + number(bound) + '"');
     }
-    page.sample("pingscope_scheduler_lateness_seconds_bucket", "le=\"+Inf\"", double(lateness.count()));
+    page.sample("pingscope_scheduler_lateness_seconds_bucket", {}, double(lateness.count()), "le=\"+Inf\"");
     page.sample("pingscope_scheduler_lateness_seconds_sum", {}, seconds(lateness.sum()));
     page.sample("pingscope_scheduler_lateness_seconds_count", {}, double(lateness.count()));
 

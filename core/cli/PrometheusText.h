@@ -23,8 +23,11 @@ namespace PrometheusText {
 
 // Probes per endpoint by result, indexed by ProbeStatus (up, degraded, down).
 using ResultTallies = std::unordered_map<EndpointId, std::array<quint64, 3>>;
+// Each endpoint's label text, kept between scrapes: with thousands of endpoints, escaping them all
+// anew on every scrape stalls the event loop the probes run on. Drop an entry when its endpoint changes.
+using LabelCache = std::unordered_map<EndpointId, QByteArray>;
 
-QByteArray render(const Monitor &monitor, const ResultTallies &tallies);
+QByteArray render(const Monitor &monitor, const ResultTallies &tallies, LabelCache &labels);
 
 // A label value as the format wants it: backslash, double quote and newline escaped.
 QByteArray escapeLabelValue(const QString &value);

@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <csignal>
+#include <unordered_map>
 
 using namespace std::chrono_literals;
 
@@ -100,13 +101,17 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     auto runner = std::make_unique<ProbeRunner>();
     auto monitor = std::make_unique<Monitor>(runner.get());
     monitor->setConcurrencyLimit(options.common.concurrency);
-    monitor->addEndpoints(endpoints);
+    const QList<EndpointId> ids = monitor->addEndpoints(endpoints);
+    // Looked up per result, thousands a second: a map of kinds, not a copy of the endpoint each time.
+    std::unordered_map<EndpointId, ProbeKind> kindOf;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        kindOf.emplace(ids.at(i), endpoints.at(i).target.kind);
 
     RunSummary summary;
     QObject::connect(monitor.get(), &Monitor::resultsReady, monitor.get(), [&](const QList<EndpointResult> &results) {
         for (const EndpointResult &result : results) {
-            if (const auto endpoint = monitor->endpoint(result.id))
-                summary.record(endpoint->target.kind, result.result);
+            if (const auto kind = kindOf.find(result.id); kind != kindOf.end())
+                summary.record(kind->second, result.result);
         }
     });
     if (options.log != LogFormat::None) {
@@ -184,15 +189,15 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         QStringLiteral("Runs the monitor until stopped and prints a line per change of status."));
     CommonOptions::addTo(parser);
     parser.addOptions({
-        {QStringLiteral("interval"), QStringLiteral("Probe the targets given here every S seconds (default: 30)."),
+        {QStringLiteral("interval"), QStringLiteral("Probes the targets given here every S seconds (default: 30)."),
          QStringLiteral("S")},
         {QStringLiteral("log"), QStringLiteral("The status log on stdout: text, json or none (default: text)."),
          QStringLiteral("FORMAT"), QStringLiteral("text")},
         {QStringLiteral("metrics-listen"),
-         QStringLiteral("Serve /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
+         QStringLiteral("Serves /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
          QStringLiteral("ADDR:PORT")},
-        {QStringLiteral("duration"), QStringLiteral("Stop after S seconds."), QStringLiteral("S")},
-        {QStringLiteral("summary"), QStringLiteral("Print a JSON summary of the run at exit, as the last line.")},
+        {QStringLiteral("duration"), QStringLiteral("Stops after S seconds."), QStringLiteral("S")},
+        {QStringLiteral("summary"), QStringLiteral("Prints a JSON summary of the run at exit, as the last line.")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -200,7 +205,10 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         return ExitCode::Usage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt's first line names the executable's path and no command.
+        const QString help = parser.helpText();
+        out << "Usage: pingscope watch [--profile FILE | TARGET...] [options]"
+            << help.mid(help.indexOf(QLatin1Char('\n')));
         return ExitCode::Ok;
     }
     QString error;

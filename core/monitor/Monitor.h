@@ -2,11 +2,11 @@
 
 #include "AsyncSemaphore.h"
 #include "DueQueue.h"
+#include "DurationHistogram.h"
 #include "EndpointId.h"
 #include "EndpointState.h"
 #include "EndpointStatistics.h"
 #include "EventLog.h"
-#include "DurationHistogram.h"
 #include "MonitorCounters.h"
 #include "MonitorUpdates.h"
 #include "UpdateBatcher.h"

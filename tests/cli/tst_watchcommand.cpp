@@ -1,6 +1,7 @@
 #include "MetricsPage.h"
 #include "PingscopeProcess.h"
 #include "ScriptedHttpServer.h"
+#include "TestCertificates.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -339,6 +340,48 @@ private slots:
         QCOMPARE(process.exitCode(), 130);
     }
 
+    void metricsOfCertificatesAndPings()
+    {
+        TestCertificates certificates;
+        if (!certificates.isValid())
+            QSKIP(qPrintable(QStringLiteral("cannot make test certificates: ") + certificates.error()));
+        ScriptedHttpServer https;
+        QVERIFY(https.listenTls(certificates.certificateFile(TestCertificates::Leaf::Good),
+                                certificates.keyFile(TestCertificates::Leaf::Good)));
+        https.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(200, "OK", "ok")));
+        QTemporaryDir dir;
+        const QString profile = writeFile(
+            dir, QStringLiteral("p.json"),
+            QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5}, \"endpoints\": ["
+                           "{\"name\": \"site\", \"target\": \"%1\", \"http\": {\"ca_file\": \"%2\"}},"
+                           "{\"name\": \"host\", \"target\": \"icmp://127.0.0.1\", \"icmp\": {\"count\": 2, "
+                           "\"interval_ms\": 10}}]}")
+                .arg(https.url(), certificates.caFile())
+                .toUtf8());
+        PingscopeProcess process({QStringLiteral("watch"), QStringLiteral("--profile"), profile,
+                                  QStringLiteral("--log"), QStringLiteral("none"), QStringLiteral("--metrics-listen"),
+                                  QStringLiteral("127.0.0.1:0")});
+        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
+        process.waitUntil([] { return false; }, 1300);
+        const MetricsPage page = MetricsPage::parse(bodyOf(httpGet(announcedPort(process.err()), "/metrics")));
+        QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
+        QVERIFY(process.signalAndTimeExit(SIGINT, 5000) >= 0);
+
+        const QMap<QString, QString> site{{"endpoint", "site"}};
+        QCOMPARE(page.value("pingscope_probe_success", site), std::optional<double>(1));
+        QCOMPARE(page.value("pingscope_http_status_code", site), std::optional<double>(200));
+        const auto expiry = page.value("pingscope_cert_expiry_timestamp_seconds", site);
+        const double now = double(QDateTime::currentSecsSinceEpoch());
+        QVERIFY(expiry && *expiry > now + 86400 && *expiry < now + 20 * 365 * 86400.0);
+        QVERIFY(page.value("pingscope_probe_duration_seconds", {{"endpoint", "site"}, {"phase", "tls"}}));
+
+        const QMap<QString, QString> host{{"endpoint", "host"}, {"kind", "icmp"}};
+        if (page.value("pingscope_probe_success", host) == std::optional<double>(0))
+            QSKIP("this machine does not let unprivileged processes ping (net.ipv4.ping_group_range)");
+        QCOMPARE(page.value("pingscope_icmp_packet_loss_ratio", host), std::optional<double>(0));
+        QVERIFY(!page.value("pingscope_icmp_packet_loss_ratio", site));
+    }
+
     void metricsListenProblemsExitTwo()
     {
         QTcpServer taken;
@@ -348,6 +391,15 @@ private slots:
                                                 QStringLiteral("tcp://127.0.0.1:1")});
         QCOMPARE(busy.exitCode, 2);
         QVERIFY2(busy.err.contains("cannot listen on 127.0.0.1:"), busy.err.constData());
+    }
+
+    void helpNamesTheOptions()
+    {
+        const PingscopeRun run = runPingscope({QStringLiteral("watch"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : {"--profile", "--interval", "--timeout", "--concurrency", "--insecure", "--log",
+                                   "--metrics-listen", "--duration", "--summary"})
+            QVERIFY2(run.out.contains(option), option);
     }
 
     void usageErrorsExitTwo_data()
