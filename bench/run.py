@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -556,6 +557,12 @@ def run_callgrind(args, pingscope):
 
 
 def serve(directory, sizes, kinds):
+    # SIGTERM too, and SIGINT even when started in the background (where it arrives ignored): nginx stops with us.
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     directory.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pingscope-bench-") as workdir, Nginx(workdir) as nginx:
         for kind in kinds:
