@@ -45,6 +45,12 @@ int main(int argc, char **argv)
     // Headless commands never touch a display, so they run on a QCoreApplication.
     const QStringList arguments = argumentsOf(argc, argv);
     if (CommandLine::isHeadless(arguments)) {
+        // Qt's own poll() dispatcher rather than the GLib one: with thousands of probes a second the
+        // GLib dispatcher drops timers (the schedule, curl's, every deadline) to idle priority once
+        // they have fired, and costs more per event; measured in docs/benchmarks.md. The window
+        // keeps GLib, which the platform theme may need.
+        if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+            qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
         describeApplication();
         return CommandLine::runHeadless(arguments);

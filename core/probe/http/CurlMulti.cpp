@@ -115,15 +115,15 @@ void CurlMulti::forgetSocket(curl_socket_t socket)
     const auto found = m_sockets.find(socket);
     if (found == m_sockets.end())
         return;
-    // We may be inside this very notifier's activation: disable now (so a new socket with the same
-    // descriptor can be watched at once) and delete from the event loop.
+    // Disabled, not deleted: the descriptor number comes back with the next connection (fresh
+    // connections reuse the lowest free number), and a notifier kept per number saves two QObjects,
+    // their connections and two deferred deletions per probe. Disabling also makes it safe when we
+    // are inside this very notifier's activation, and a new socket with the same descriptor can be
+    // watched at once.
     for (QSocketNotifier *notifier : {found->read, found->write}) {
-        if (notifier) {
+        if (notifier)
             notifier->setEnabled(false);
-            notifier->deleteLater();
-        }
     }
-    m_sockets.erase(found);
 }
 
 QSocketNotifier *CurlMulti::makeNotifier(curl_socket_t socket, bool forWriting)

@@ -53,6 +53,6 @@ private:
 
     CURLM *m_multi = nullptr;
     QTimer m_timer;
-    QHash<curl_socket_t, SocketWatch> m_sockets;
+    QHash<curl_socket_t, SocketWatch> m_sockets; // per descriptor number ever watched; disabled while unused
     QSet<CurlTransfer *> m_transfers;
 };

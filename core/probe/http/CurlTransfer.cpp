@@ -1,10 +1,11 @@
 #include "CurlTransfer.h"
 
+#include "CurlHandlePool.h"
 #include "CurlMulti.h"
 
 #include <QMetaObject>
 
-CurlTransfer::CurlTransfer(QObject *parent) : QObject(parent), m_easy(curl_easy_init())
+CurlTransfer::CurlTransfer(QObject *parent) : QObject(parent), m_easy(CurlHandlePool::forThisThread().take())
 {
     if (!m_easy)
         return;
@@ -24,8 +25,7 @@ CurlTransfer::~CurlTransfer()
 {
     if (m_multi)
         m_multi->remove(this);
-    if (m_easy)
-        curl_easy_cleanup(m_easy);
+    CurlHandlePool::forThisThread().giveBack(m_easy); // reset, so it no longer points at our headers
     curl_slist_free_all(m_headers);
 }
 
@@ -119,8 +119,12 @@ size_t CurlTransfer::headerCallback(char *data, size_t size, size_t count, void 
         transfer->m_body.clear();
         transfer->m_bodyLimitExceeded = false;
         transfer->m_headersComplete = false;
-        const QList<QByteArray> parts = line.trimmed().split(' ');
-        transfer->m_reason = parts.mid(2).join(' ');
+        // "HTTP/1.1 404 Not Found": the reason is everything after the second space. Found in place
+        // rather than by splitting into a list: this runs for every answer of every probe.
+        const QByteArray status = line.trimmed();
+        const qsizetype afterVersion = status.indexOf(' ');
+        const qsizetype afterCode = afterVersion < 0 ? -1 : status.indexOf(' ', afterVersion + 1);
+        transfer->m_reason = afterCode < 0 ? QByteArray() : status.mid(afterCode + 1);
     } else if (line == "\r\n" || line == "\n") {
         transfer->m_headersComplete = true;
     }

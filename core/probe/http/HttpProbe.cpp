@@ -112,6 +112,8 @@ void configure(CurlTransfer &transfer, const Endpoint &endpoint, const ProbeCont
         curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
         curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
         curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
+        // Easy handles are reused (CurlHandlePool): no TLS session may carry over to a later probe.
+        curl_easy_setopt(easy, CURLOPT_SSL_SESSIONID_CACHE, 0L);
     }
     const auto backstop = std::chrono::milliseconds(context.remaining()) + curlTimeoutMargin;
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(backstop.count()));
