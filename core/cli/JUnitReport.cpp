@@ -27,7 +27,8 @@ QByteArray JUnitReport::render(const QList<CheckOutcome> &outcomes, const CheckS
     for (const CheckOutcome &outcome : outcomes) {
         const ProbeResult &result = outcome.result;
         writer.writeStartElement(QStringLiteral("testcase"));
-        writer.writeAttribute(QStringLiteral("classname"), QStringLiteral("pingscope.") + probeKindName(outcome.endpoint.target.kind));
+        writer.writeAttribute(QStringLiteral("classname"),
+                              QStringLiteral("pingscope.") + probeKindName(outcome.endpoint.target.kind));
         writer.writeAttribute(QStringLiteral("name"), outcome.endpoint.displayName());
         writer.writeAttribute(QStringLiteral("time"),
                               seconds(std::chrono::duration<double, std::milli>(result.latency).count()));
@@ -35,16 +36,17 @@ QByteArray JUnitReport::render(const QList<CheckOutcome> &outcomes, const CheckS
             writer.writeStartElement(QStringLiteral("failure"));
             writer.writeAttribute(QStringLiteral("type"), errorKindName(result.errorKind));
             writer.writeAttribute(QStringLiteral("message"), result.errorMessage);
-            writer.writeCharacters(QStringLiteral("%1: %2 (%3)").arg(outcome.endpoint.target.toString(),
-                                                                     result.errorMessage, errorKindName(result.errorKind)));
+            writer.writeCharacters(
+                QStringLiteral("%1: %2 (%3)")
+                    .arg(outcome.endpoint.target.toString(), result.errorMessage, errorKindName(result.errorKind)));
             writer.writeEndElement();
         } else {
-            writer.writeTextElement(QStringLiteral("system-out"),
-                                    QStringLiteral("%1 in %2 ms%3")
-                                        .arg(probeStatusName(result.status))
-                                        .arg(std::chrono::duration<double, std::milli>(result.latency).count(), 0, 'f', 3)
-                                        .arg(result.degradedReason.isEmpty() ? QString()
-                                                                             : QStringLiteral(": ") + result.degradedReason));
+            writer.writeTextElement(
+                QStringLiteral("system-out"),
+                QStringLiteral("%1 in %2 ms%3")
+                    .arg(probeStatusName(result.status))
+                    .arg(std::chrono::duration<double, std::milli>(result.latency).count(), 0, 'f', 3)
+                    .arg(result.degradedReason.isEmpty() ? QString() : QStringLiteral(": ") + result.degradedReason));
         }
         writer.writeEndElement();
     }

@@ -62,19 +62,20 @@ QJsonObject ResultJson::outcome(const CheckOutcome &outcome)
         QJsonArray rtts;
         for (const auto rtt : result.icmp->rtts)
             rtts.append(milliseconds(rtt));
-        object.insert(QStringLiteral("icmp"), QJsonObject{{QStringLiteral("sent"), result.icmp->sent},
-                                                          {QStringLiteral("received"), result.icmp->received},
-                                                          {QStringLiteral("rtt_ms"), rtts}});
+        object.insert(QStringLiteral("icmp"),
+                      QJsonObject{{QStringLiteral("sent"), result.icmp->sent},
+                                  {QStringLiteral("received"), result.icmp->received},
+                                  {QStringLiteral("rtt_ms"), rtts}});
     } else {
         object.insert(QStringLiteral("icmp"), QJsonValue::Null);
     }
     if (!result.dnsAnswers.isEmpty())
         object.insert(QStringLiteral("dns_answers"), QJsonArray::fromStringList(result.dnsAnswers));
     object.insert(QStringLiteral("error"),
-                  nullOr(down, QJsonObject{{QStringLiteral("kind"), errorKindName(result.errorKind)},
-                                           {QStringLiteral("message"), result.errorMessage}}));
-    object.insert(QStringLiteral("degraded_reason"),
-                  nullOr(!result.degradedReason.isEmpty(), result.degradedReason));
+                  nullOr(down,
+                         QJsonObject{{QStringLiteral("kind"), errorKindName(result.errorKind)},
+                                     {QStringLiteral("message"), result.errorMessage}}));
+    object.insert(QStringLiteral("degraded_reason"), nullOr(!result.degradedReason.isEmpty(), result.degradedReason));
     object.insert(QStringLiteral("started"), nullOr(result.started.isValid(), isoMillis(result.started)));
     return object;
 }

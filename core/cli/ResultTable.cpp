@@ -18,7 +18,8 @@ QString phaseText(const PhaseTimings &phases)
     QStringList parts;
     const auto add = [&parts](const char *name, const std::optional<std::chrono::microseconds> &value) {
         if (value)
-            parts << QStringLiteral("%1 %2").arg(QLatin1String(name), QString::number(double(value->count()) / 1000.0, 'f', 2));
+            parts << QStringLiteral("%1 %2").arg(QLatin1String(name),
+                                                 QString::number(double(value->count()) / 1000.0, 'f', 2));
     };
     add("dns", phases.dns);
     add("connect", phases.connect);
@@ -60,8 +61,8 @@ QString ResultTable::render(const QList<CheckOutcome> &outcomes, const CheckSumm
         ProbeStatus raw;
     };
     QList<Row> rows;
-    rows.append({QStringLiteral("STATUS"), QStringLiteral("NAME"), QStringLiteral("LATENCY"), QStringLiteral("PHASES (ms)"),
-                 QStringLiteral("DETAIL"), ProbeStatus::Up});
+    rows.append({QStringLiteral("STATUS"), QStringLiteral("NAME"), QStringLiteral("LATENCY"),
+                 QStringLiteral("PHASES (ms)"), QStringLiteral("DETAIL"), ProbeStatus::Up});
     for (const CheckOutcome &outcome : outcomes) {
         const ProbeResult &result = outcome.result;
         const QString name = outcome.endpoint.name.isEmpty()

@@ -25,8 +25,7 @@ void onSignal(int number)
 } // namespace
 
 UnixSignalWatcher::UnixSignalWatcher(const QList<int> &signalNumbers, QObject *parent)
-    : QObject(parent)
-    , m_signals(signalNumbers)
+    : QObject(parent), m_signals(signalNumbers)
 {
 #ifdef Q_OS_UNIX
     if (signalPipe[0] < 0) {

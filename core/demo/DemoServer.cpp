@@ -15,8 +15,8 @@ namespace {
 constexpr quint16 profileServerPort = 18080;
 constexpr quint16 profileClosedPort = 18081;
 
-QFuture<QHttpServerResponse> answerAfter(QThreadPool *pool, int minMs, int maxMs, QHttpServerResponse::StatusCode status,
-                                         const char *body)
+QFuture<QHttpServerResponse> answerAfter(QThreadPool *pool, int minMs, int maxMs,
+                                         QHttpServerResponse::StatusCode status, const char *body)
 {
     const int delay = minMs + int(QRandomGenerator::global()->bounded(maxMs - minMs + 1));
     return QtConcurrent::run(pool, [delay, status, body] {
@@ -35,23 +35,24 @@ quint16 unusedPort()
 
 } // namespace
 
-DemoServer::DemoServer(QObject *parent)
-    : QObject(parent)
-    , m_server(std::make_unique<QHttpServer>())
+DemoServer::DemoServer(QObject *parent) : QObject(parent), m_server(std::make_unique<QHttpServer>())
 {
     m_slowAnswers.setMaxThreadCount(32);
     using Status = QHttpServerResponse::StatusCode;
     m_server->route(QStringLiteral("/fast"), [] { return QHttpServerResponse(QByteArray("ok\n")); });
-    m_server->route(QStringLiteral("/slow"), [this] { return answerAfter(&m_slowAnswers, 350, 600, Status::Ok, "ok, eventually\n"); });
-    m_server->route(QStringLiteral("/jitter"), [this] { return answerAfter(&m_slowAnswers, 5, 180, Status::Ok, "ok\n"); });
+    m_server->route(QStringLiteral("/slow"),
+                    [this] { return answerAfter(&m_slowAnswers, 350, 600, Status::Ok, "ok, eventually\n"); });
+    m_server->route(QStringLiteral("/jitter"),
+                    [this] { return answerAfter(&m_slowAnswers, 5, 180, Status::Ok, "ok\n"); });
     m_server->route(QStringLiteral("/flaky"), [] {
         // Fails about one request in four, as an overloaded backend might.
         if (QRandomGenerator::global()->bounded(4) == 0)
             return QHttpServerResponse(QByteArray("overloaded\n"), Status::ServiceUnavailable);
         return QHttpServerResponse(QByteArray("ok\n"));
     });
-    m_server->route(QStringLiteral("/error"),
-                    [] { return QHttpServerResponse(QByteArray("database connection lost\n"), Status::InternalServerError); });
+    m_server->route(QStringLiteral("/error"), [] {
+        return QHttpServerResponse(QByteArray("database connection lost\n"), Status::InternalServerError);
+    });
 }
 
 DemoServer::~DemoServer()

@@ -31,8 +31,9 @@ constexpr std::array kinds{
 };
 
 constexpr std::array recordTypes{
-    std::pair{DnsRecordType::A, "A"},     std::pair{DnsRecordType::AAAA, "AAAA"}, std::pair{DnsRecordType::CNAME, "CNAME"},
-    std::pair{DnsRecordType::MX, "MX"},   std::pair{DnsRecordType::TXT, "TXT"},   std::pair{DnsRecordType::NS, "NS"},
+    std::pair{DnsRecordType::A, "A"},         std::pair{DnsRecordType::AAAA, "AAAA"},
+    std::pair{DnsRecordType::CNAME, "CNAME"}, std::pair{DnsRecordType::MX, "MX"},
+    std::pair{DnsRecordType::TXT, "TXT"},     std::pair{DnsRecordType::NS, "NS"},
     std::pair{DnsRecordType::SRV, "SRV"},
 };
 

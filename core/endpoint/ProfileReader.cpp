@@ -46,12 +46,8 @@ class FieldReader
 {
 public:
     FieldReader(const QJsonObject &object, QString path, QStringList *problems, QStringList *unknownKeys)
-        : m_object(object)
-        , m_path(std::move(path))
-        , m_problems(problems)
-        , m_unknownKeys(unknownKeys)
-    {
-    }
+        : m_object(object), m_path(std::move(path)), m_problems(problems), m_unknownKeys(unknownKeys)
+    { }
 
     QString pathOf(const QString &key) const { return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key; }
 
@@ -94,9 +90,10 @@ public:
         const QJsonValue value = m_object.value(key);
         const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
         if (!value.isDouble() || number != std::floor(number) || number < min || number > max) {
-            return problem(key, max == std::numeric_limits<int>::max()
-                                    ? QStringLiteral("must be a whole number ≥ %1").arg(min)
-                                    : QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+            return problem(key,
+                           max == std::numeric_limits<int>::max()
+                               ? QStringLiteral("must be a whole number ≥ %1").arg(min)
+                               : QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
         }
         *out = static_cast<int>(number);
     }
@@ -204,8 +201,7 @@ private:
 };
 
 // Keys a profile's "defaults" and each endpoint share: an endpoint's own value overrides the default.
-template<typename Settings>
-void readInheritable(FieldReader &reader, Settings *out)
+template<typename Settings> void readInheritable(FieldReader &reader, Settings *out)
 {
     reader.number(QStringLiteral("interval_s"), minimumIntervalS, &out->intervalS);
     reader.number(QStringLiteral("down_interval_s"), minimumIntervalS, &out->downIntervalS);
@@ -296,7 +292,8 @@ Endpoint readEndpoint(const Profile &profile, const QJsonObject &object, const Q
     fields.string(QStringLiteral("name"), &endpoint.name);
     QString targetText;
     if (!fields.has(QStringLiteral("target"))) {
-        *problems << QStringLiteral("%1: is missing; every endpoint needs one").arg(fields.pathOf(QStringLiteral("target")));
+        *problems
+            << QStringLiteral("%1: is missing; every endpoint needs one").arg(fields.pathOf(QStringLiteral("target")));
     } else if (fields.string(QStringLiteral("target"), &targetText)) {
         QString error;
         if (const auto target = Target::parse(targetText, &error))
@@ -349,7 +346,8 @@ ProfileReadResult ProfileReader::fromJson(const QByteArray &json)
         return result;
     }
     if (!document.isObject()) {
-        result.problems << QStringLiteral("the file must hold a JSON object with \"pingscope_profile\" and \"endpoints\"");
+        result.problems << QStringLiteral(
+            "the file must hold a JSON object with \"pingscope_profile\" and \"endpoints\"");
         return result;
     }
 
@@ -365,7 +363,8 @@ ProfileReadResult ProfileReader::fromJson(const QByteArray &json)
         fields.integer(QStringLiteral("pingscope_profile"), 1, std::numeric_limits<int>::max(), &version);
     if (version > Profile::formatVersion) {
         fields.problem(QStringLiteral("pingscope_profile"),
-                       QStringLiteral("this profile needs a newer Pingscope (this one reads format %1)").arg(Profile::formatVersion));
+                       QStringLiteral("this profile needs a newer Pingscope (this one reads format %1)")
+                           .arg(Profile::formatVersion));
     }
     fields.string(QStringLiteral("name"), &profile.name);
     if (const auto defaults = fields.object(QStringLiteral("defaults"))) {
@@ -382,7 +381,8 @@ ProfileReadResult ProfileReader::fromJson(const QByteArray &json)
         for (qsizetype i = 0; i < endpoints.size(); ++i) {
             const QString path = QStringLiteral("endpoints[%1]").arg(i);
             if (!endpoints.at(i).isObject()) {
-                result.problems << QStringLiteral("%1: must be an object with a \"target\" (got %2)").arg(path, describe(endpoints.at(i)));
+                result.problems << QStringLiteral("%1: must be an object with a \"target\" (got %2)")
+                                       .arg(path, describe(endpoints.at(i)));
                 continue;
             }
             profile.endpoints << readEndpoint(profile, endpoints.at(i).toObject(), path, &result.problems,
@@ -408,7 +408,8 @@ ProfileReadResult ProfileReader::fromFile(const QString &path)
     constexpr qint64 maximumSize = 64 * 1024 * 1024;
     if (file.size() > maximumSize) {
         ProfileReadResult result;
-        result.problems << QStringLiteral("%1: is %2 MiB, larger than any profile could be").arg(path).arg(file.size() >> 20);
+        result.problems
+            << QStringLiteral("%1: is %2 MiB, larger than any profile could be").arg(path).arg(file.size() >> 20);
         return result;
     }
     return fromJson(file.readAll());

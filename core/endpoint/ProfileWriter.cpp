@@ -7,8 +7,7 @@
 namespace {
 
 // Sets key to value when the source had the key or the value differs from what a reader would assume.
-template<typename T>
-void put(QJsonObject &object, const QString &key, const T &value, const T &implied)
+template<typename T> void put(QJsonObject &object, const QString &key, const T &value, const T &implied)
 {
     if (object.contains(key) || value != implied)
         object.insert(key, QJsonValue(value));
@@ -91,8 +90,10 @@ QJsonObject writeEndpoint(const Endpoint &endpoint, const ProfileDefaults &defau
     if (!endpoint.tags.isEmpty() || object.contains(QStringLiteral("tags")))
         object.insert(QStringLiteral("tags"), QJsonArray::fromStringList(endpoint.tags));
     const QJsonObject source = endpoint.source;
-    putSection(object, QStringLiteral("http"), writeHttp(endpoint.http, source.value(QStringLiteral("http")).toObject()));
-    putSection(object, QStringLiteral("icmp"), writeIcmp(endpoint.icmp, source.value(QStringLiteral("icmp")).toObject()));
+    putSection(object, QStringLiteral("http"),
+               writeHttp(endpoint.http, source.value(QStringLiteral("http")).toObject()));
+    putSection(object, QStringLiteral("icmp"),
+               writeIcmp(endpoint.icmp, source.value(QStringLiteral("icmp")).toObject()));
     putSection(object, QStringLiteral("dns"), writeDns(endpoint.dns, source.value(QStringLiteral("dns")).toObject()));
     return object;
 }

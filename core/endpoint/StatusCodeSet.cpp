@@ -2,10 +2,7 @@
 
 #include <QStringList>
 
-StatusCodeSet::StatusCodeSet()
-    : m_ranges{{200, 399}}
-{
-}
+StatusCodeSet::StatusCodeSet() : m_ranges{{200, 399}} { }
 
 std::optional<StatusCodeSet> StatusCodeSet::parse(const QString &text, QString *error)
 {

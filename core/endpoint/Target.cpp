@@ -28,8 +28,8 @@ bool isValidHost(const QString &host)
     if (address.setAddress(host))
         return true;
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$"));
-    const QStringList labels = host.endsWith(QLatin1Char('.')) ? host.chopped(1).split(QLatin1Char('.'))
-                                                               : host.split(QLatin1Char('.'));
+    const QStringList labels
+        = host.endsWith(QLatin1Char('.')) ? host.chopped(1).split(QLatin1Char('.')) : host.split(QLatin1Char('.'));
     for (const QString &part : labels) {
         if (!label.match(part).hasMatch())
             return false;
@@ -95,8 +95,10 @@ std::optional<Target> parseHttp(const QString &text, QString *error)
         return fail(error, QStringLiteral("not a valid URL: %1").arg(url.errorString()));
     QString hostError;
     if (!isValidHost(url.host()))
-        return fail(error, url.host().isEmpty() ? QStringLiteral("the URL has no host")
-                                                : QStringLiteral("\"%1\" is not a valid host name or address").arg(url.host()));
+        return fail(error,
+                    url.host().isEmpty()
+                        ? QStringLiteral("the URL has no host")
+                        : QStringLiteral("\"%1\" is not a valid host name or address").arg(url.host()));
     Target target;
     target.kind = ProbeKind::Http;
     target.url = url;
@@ -132,13 +134,16 @@ std::optional<Target> parseDns(const QString &rest, QString *error)
     target.kind = ProbeKind::Dns;
     target.host = name.endsWith(QLatin1Char('/')) ? name.chopped(1) : name;
     if (!isValidHost(target.host))
-        return fail(error, target.host.isEmpty() ? QStringLiteral("the name to resolve is missing")
-                                                 : QStringLiteral("\"%1\" is not a valid DNS name").arg(target.host));
+        return fail(error,
+                    target.host.isEmpty() ? QStringLiteral("the name to resolve is missing")
+                                          : QStringLiteral("\"%1\" is not a valid DNS name").arg(target.host));
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("type")) {
             const auto type = dnsRecordTypeFromName(value);
             if (!type)
-                return fail(error, QStringLiteral("unknown record type \"%1\" (use A, AAAA, CNAME, MX, TXT, NS or SRV)").arg(value));
+                return fail(
+                    error,
+                    QStringLiteral("unknown record type \"%1\" (use A, AAAA, CNAME, MX, TXT, NS or SRV)").arg(value));
             target.dnsType = *type;
         } else if (key == QLatin1String("server")) {
             QString host;
@@ -186,13 +191,15 @@ std::optional<Target> Target::parse(const QString &input, QString *error)
         return parseDns(rest, error);
     const auto kind = probeKindFromName(scheme);
     if (!kind)
-        return fail(error, QStringLiteral("unknown scheme \"%1\" (use http, https, tcp, tls, icmp or dns)").arg(scheme));
+        return fail(error,
+                    QStringLiteral("unknown scheme \"%1\" (use http, https, tcp, tls, icmp or dns)").arg(scheme));
     QString hostPort = rest;
     if (hostPort.endsWith(QLatin1Char('/')))
         hostPort.chop(1);
     if (hostPort.contains(QLatin1Char('/')) || hostPort.contains(QLatin1Char('?')))
-        return fail(error, QStringLiteral("a %1 target is only a host%2, with no path")
-                               .arg(scheme, *kind == ProbeKind::Icmp ? QString() : QStringLiteral(" and port")));
+        return fail(error,
+                    QStringLiteral("a %1 target is only a host%2, with no path")
+                        .arg(scheme, *kind == ProbeKind::Icmp ? QString() : QStringLiteral(" and port")));
     return parseHostPort(*kind, hostPort, error);
 }
 

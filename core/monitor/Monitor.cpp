@@ -4,7 +4,6 @@
 #include "NetworkWatcher.h"
 #include "StatusEvents.h"
 
-
 #include <algorithm>
 #include <cmath>
 

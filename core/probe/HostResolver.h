@@ -29,5 +29,6 @@ class HostResolver
 {
 public:
     virtual ~HostResolver() = default;
-    virtual QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context) = 0;
+    virtual QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context)
+        = 0;
 };

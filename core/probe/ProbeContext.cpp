@@ -1,8 +1,6 @@
 #include "ProbeContext.h"
 
-ProbeContext::ProbeContext(std::chrono::milliseconds timeout, QObject *parent)
-    : QObject(parent)
-    , m_timeout(timeout)
+ProbeContext::ProbeContext(std::chrono::milliseconds timeout, QObject *parent) : QObject(parent), m_timeout(timeout)
 {
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
@@ -75,8 +73,9 @@ ProbeResult ProbeContext::abortedResult() const
     }();
     ProbeResult result = m_abortReason == ErrorKind::Cancelled
         ? ProbeResult::failure(ErrorKind::Cancelled, QStringLiteral("cancelled %1").arg(doing))
-        : ProbeResult::failure(ErrorKind::Timeout,
-                               QStringLiteral("no answer within %1 ms (timed out %2)").arg(m_timeout.count()).arg(doing));
+        : ProbeResult::failure(
+            ErrorKind::Timeout,
+            QStringLiteral("no answer within %1 ms (timed out %2)").arg(m_timeout.count()).arg(doing));
     result.started = m_startedAt;
     result.latency = elapsed();
     return result;

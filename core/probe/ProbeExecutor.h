@@ -1,8 +1,8 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
 #include "ProbeContext.h"
 #include "ProbeResult.h"
+#include "endpoint/Endpoint.h"
 
 #include <QCoroTask>
 

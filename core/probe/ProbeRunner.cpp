@@ -17,8 +17,7 @@ ProbeRunner::ProbeRunner()
     , m_tls(std::make_unique<TlsProbe>(m_resolver))
     , m_icmp(std::make_unique<IcmpProbe>(*m_resolver))
     , m_dns(std::make_unique<DnsProbe>())
-{
-}
+{ }
 
 ProbeRunner::~ProbeRunner() = default;
 

@@ -25,7 +25,9 @@ void gradeResult(ProbeResult &result, const Endpoint &endpoint, const QDateTime 
     }
 
     if (result.icmp && result.icmp->received > 0 && result.icmp->received < result.icmp->sent)
-        reasons << QStringLiteral("lost %1 of %2 packets").arg(result.icmp->sent - result.icmp->received).arg(result.icmp->sent);
+        reasons << QStringLiteral("lost %1 of %2 packets")
+                       .arg(result.icmp->sent - result.icmp->received)
+                       .arg(result.icmp->sent);
 
     result.status = reasons.isEmpty() ? ProbeStatus::Up : ProbeStatus::Degraded;
     result.degradedReason = reasons.join(QStringLiteral("; "));

@@ -39,7 +39,6 @@ QJsonObject parseObject(const QByteArray &text)
     return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
 }
 
-
 QStringList sorted(QStringList list)
 {
     list.sort();
@@ -299,11 +298,11 @@ private slots:
         QTemporaryDir dir;
         const QString profile
             = writeTestFile(dir, QStringLiteral("p.json"),
-                        QStringLiteral("{\"pingscope_profile\": 1, \"endpoints\": ["
-                                       "{\"name\": \"stuck\", \"target\": \"%1\", \"timeout_ms\": 1000},"
-                                       "{\"name\": \"off\", \"target\": \"%2\", \"enabled\": false}]}")
-                            .arg(silent.url(), tcpTarget(tcp.serverPort()))
-                            .toUtf8());
+                            QStringLiteral("{\"pingscope_profile\": 1, \"endpoints\": ["
+                                           "{\"name\": \"stuck\", \"target\": \"%1\", \"timeout_ms\": 1000},"
+                                           "{\"name\": \"off\", \"target\": \"%2\", \"enabled\": false}]}")
+                                .arg(silent.url(), tcpTarget(tcp.serverPort()))
+                                .toUtf8());
         // The profile's endpoint keeps its own timeout; the target typed here gets the default.
         const PingscopeRun run
             = runPingscope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),

@@ -21,8 +21,8 @@ QList<CheckOutcome> sampleOutcomes()
     http.result.phases = PhaseTimings{100us, 200us, 3100us, 8000us, 945us};
     http.result.httpStatus = 200;
     http.result.bytes = 1234;
-    http.result.certificate = CertificateInfo{QDateTime(QDate(2027, 1, 31), QTime(0, 0), Qt::UTC), QStringLiteral("CN=localhost"),
-                                              QStringLiteral("CN=CA"), true};
+    http.result.certificate = CertificateInfo{QDateTime(QDate(2027, 1, 31), QTime(0, 0), Qt::UTC),
+                                              QStringLiteral("CN=localhost"), QStringLiteral("CN=CA"), true};
 
     CheckOutcome icmp;
     icmp.endpoint.target = *Target::parse(QStringLiteral("icmp://127.0.0.1"));
@@ -93,7 +93,8 @@ private slots:
         QCOMPARE(tcp.value(QStringLiteral("elapsed_ms")).toDouble(), 0.15);
         const QJsonObject error = tcp.value(QStringLiteral("error")).toObject();
         QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("refused"));
-        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("connection refused by 127.0.0.1:9"));
+        QCOMPARE(error.value(QStringLiteral("message")).toString(),
+                 QStringLiteral("connection refused by 127.0.0.1:9"));
 
         const QJsonObject summary = root.value(QStringLiteral("summary")).toObject();
         QCOMPARE(summary.value(QStringLiteral("up")).toInt(), 1);

@@ -1,8 +1,8 @@
 #include "MetricsPage.h"
 #include "PingscopeProcess.h"
-#include "TestFiles.h"
 #include "ScriptedHttpServer.h"
 #include "TestCertificates.h"
+#include "TestFiles.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -31,7 +31,6 @@ quint16 closedPort()
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
 }
-
 
 // The port of "pingscope watch: metrics at http://127.0.0.1:PORT/metrics" on stderr, or 0.
 quint16 announcedPort(const QByteArray &err)
@@ -181,11 +180,11 @@ private slots:
         QTemporaryDir dir;
         const QString profile
             = writeTestFile(dir, QStringLiteral("p.json"),
-                        QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5},"
-                                       " \"endpoints\": [{\"name\": \"db\", \"target\": \"%1\","
-                                       " \"failure_threshold\": 1}]}")
-                            .arg(tcpTarget(*tcp))
-                            .toUtf8());
+                            QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5},"
+                                           " \"endpoints\": [{\"name\": \"db\", \"target\": \"%1\","
+                                           " \"failure_threshold\": 1}]}")
+                                .arg(tcpTarget(*tcp))
+                                .toUtf8());
         const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
         PingscopeProcess process(
             {QStringLiteral("watch"), QStringLiteral("--profile"), profile, QStringLiteral("--log"), format});

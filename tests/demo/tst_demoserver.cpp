@@ -9,7 +9,8 @@
 namespace {
 int fetchStatus(QNetworkAccessManager &network, quint16 port, const QString &path)
 {
-    QNetworkReply *reply = network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
+    QNetworkReply *reply
+        = network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!finished.wait(5000))
         return -1;

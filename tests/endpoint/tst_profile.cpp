@@ -31,7 +31,8 @@ class TestProfile : public QObject
 private slots:
     void readsTheExample()
     {
-        const ProfileReadResult result = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
+        const ProfileReadResult result
+            = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
         QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n'))));
         const Profile &profile = *result.profile;
         QCOMPARE(profile.name, QStringLiteral("Home lab"));
@@ -64,7 +65,8 @@ private slots:
 
     void readsTheDemo()
     {
-        const ProfileReadResult result = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/demo.json")));
+        const ProfileReadResult result
+            = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/demo.json")));
         QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n'))));
         QVERIFY(result.profile->endpoints.size() >= 5);
     }
@@ -74,8 +76,9 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("problem");
 
-        QTest::newRow("not json") << QByteArray("{\n  \"pingscope_profile\": 1,\n  oops\n}")
-                                  << "line 3, column 4: not valid JSON"; // Qt reports the offset just past the first bad character
+        QTest::newRow("not json")
+            << QByteArray("{\n  \"pingscope_profile\": 1,\n  oops\n}")
+            << "line 3, column 4: not valid JSON"; // Qt reports the offset just past the first bad character
         QTest::newRow("not an object") << QByteArray("[1, 2]") << "must hold a JSON object";
         QTest::newRow("missing marker") << QByteArray("{\"endpoints\": []}") << "pingscope_profile: is missing";
         QTest::newRow("newer format") << QByteArray("{\"pingscope_profile\": 2, \"endpoints\": []}")
@@ -83,13 +86,13 @@ private slots:
         QTest::newRow("missing endpoints") << QByteArray("{\"pingscope_profile\": 1}") << "endpoints: is missing";
         QTest::newRow("endpoints not a list") << QByteArray("{\"pingscope_profile\": 1, \"endpoints\": {}}")
                                               << "endpoints: must be a list of endpoints (got an object)";
-        QTest::newRow("endpoint not an object") << withEndpoint("42")
-                                                << "endpoints[1]: must be an object with a \"target\" (got 42)";
+        QTest::newRow("endpoint not an object")
+            << withEndpoint("42") << "endpoints[1]: must be an object with a \"target\" (got 42)";
         QTest::newRow("missing target") << withEndpoint("{\"name\": \"x\"}") << "endpoints[1].target: is missing";
         QTest::newRow("bad target") << withEndpoint("{\"target\": \"ftp://x\"}")
                                     << "endpoints[1].target: unknown scheme \"ftp\"";
-        QTest::newRow("target not string") << withEndpoint("{\"target\": 5}")
-                                           << "endpoints[1].target: must be a string (got 5)";
+        QTest::newRow("target not string")
+            << withEndpoint("{\"target\": 5}") << "endpoints[1].target: must be a string (got 5)";
         QTest::newRow("interval text") << withEndpoint("{\"target\": \"tcp://a:1\", \"interval_s\": \"fast\"}")
                                        << "endpoints[1].interval_s: must be a number ≥ 0.5 (got \"fast\")";
         QTest::newRow("interval small") << withEndpoint("{\"target\": \"tcp://a:1\", \"interval_s\": 0.1}")
@@ -108,19 +111,22 @@ private slots:
                                      << "endpoints[1].http: only http targets take http options";
         QTest::newRow("http not object") << withEndpoint("{\"target\": \"http://a/\", \"http\": []}")
                                          << "endpoints[1].http: must be an object (got a list)";
-        QTest::newRow("status set") << withEndpoint("{\"target\": \"http://a/\", \"http\": {\"expect_status\": \"2xx\"}}")
+        QTest::newRow("status set") << withEndpoint(
+            "{\"target\": \"http://a/\", \"http\": {\"expect_status\": \"2xx\"}}")
                                     << "endpoints[1].http.expect_status: \"2xx\" is not a status code";
         QTest::newRow("regex") << withEndpoint("{\"target\": \"http://a/\", \"http\": {\"expect_body_regex\": \"((\"}}")
                                << "endpoints[1].http.expect_body_regex: is not a valid regular expression";
         QTest::newRow("method") << withEndpoint("{\"target\": \"http://a/\", \"http\": {\"method\": \"GET /\"}}")
                                 << "endpoints[1].http.method: must be an HTTP method";
-        QTest::newRow("header value") << withEndpoint("{\"target\": \"http://a/\", \"http\": {\"headers\": {\"X\": \"a\\r\\nB: c\"}}}")
+        QTest::newRow("header value") << withEndpoint(
+            "{\"target\": \"http://a/\", \"http\": {\"headers\": {\"X\": \"a\\r\\nB: c\"}}}")
                                       << "endpoints[1].http.headers.X: must be a one-line string";
         QTest::newRow("redirects") << withEndpoint("{\"target\": \"http://a/\", \"http\": {\"max_redirects\": -1}}")
                                    << "endpoints[1].http.max_redirects: must be a whole number from 0 to 50";
         QTest::newRow("icmp count") << withEndpoint("{\"target\": \"icmp://a\", \"icmp\": {\"count\": 0}}")
                                     << "endpoints[1].icmp.count: must be a whole number from 1 to 100";
-        QTest::newRow("defaults") << QByteArray("{\"pingscope_profile\": 1, \"defaults\": {\"timeout_ms\": -5}, \"endpoints\": []}")
+        QTest::newRow("defaults") << QByteArray(
+            "{\"pingscope_profile\": 1, \"defaults\": {\"timeout_ms\": -5}, \"endpoints\": []}")
                                   << "defaults.timeout_ms: must be a whole number from 1";
     }
 
@@ -133,13 +139,16 @@ private slots:
         QVERIFY2(!result.problems.isEmpty(), "a failed read must say why");
         const bool found = std::any_of(result.problems.cbegin(), result.problems.cend(),
                                        [&](const QString &line) { return line.contains(problem); });
-        QVERIFY2(found, qPrintable(QStringLiteral("wanted \"%1\" in:\n%2").arg(problem, result.problems.join(QLatin1Char('\n')))));
+        QVERIFY2(
+            found,
+            qPrintable(QStringLiteral("wanted \"%1\" in:\n%2").arg(problem, result.problems.join(QLatin1Char('\n')))));
     }
 
     void reportsEveryProblemAtOnce()
     {
-        const ProfileReadResult result = ProfileReader::fromJson(
-            "{\"pingscope_profile\": 1, \"endpoints\": [ {\"target\": \"tcp://a\"}, {\"target\": \"icmp://b\", \"interval_s\": 0} ]}");
+        const ProfileReadResult result
+            = ProfileReader::fromJson("{\"pingscope_profile\": 1, \"endpoints\": [ {\"target\": \"tcp://a\"}, "
+                                      "{\"target\": \"icmp://b\", \"interval_s\": 0} ]}");
         QVERIFY(!result.ok());
         QCOMPARE(result.problems.size(), 2);
         QVERIFY(result.problems.at(0).startsWith(QStringLiteral("endpoints[0].target:")));
@@ -148,7 +157,11 @@ private slots:
 
     void keepsUnknownKeysThroughASave()
     {
-        const QByteArray json = "{\n            \"pingscope_profile\": 1, \"name\": \"future\", \"theme\": {\"accent\": \"teal\"},\n            \"defaults\": {\"interval_s\": 5, \"jitter_s\": 1},\n            \"endpoints\": [ {\"target\": \"https://x.test/\", \"escalation\": [\"ops\"],\n                            \"http\": {\"expect_body\": \"ok\", \"http3\": true}} ]\n        }";
+        const QByteArray json
+            = "{\n            \"pingscope_profile\": 1, \"name\": \"future\", \"theme\": {\"accent\": \"teal\"},\n     "
+              "       \"defaults\": {\"interval_s\": 5, \"jitter_s\": 1},\n            \"endpoints\": [ {\"target\": "
+              "\"https://x.test/\", \"escalation\": [\"ops\"],\n                            \"http\": "
+              "{\"expect_body\": \"ok\", \"http3\": true}} ]\n        }";
         const ProfileReadResult result = ProfileReader::fromJson(json);
         QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n'))));
         QCOMPARE(result.unknownKeys.size(), 4);
@@ -169,7 +182,8 @@ private slots:
 
     void roundTripsEverySetting()
     {
-        const ProfileReadResult first = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
+        const ProfileReadResult first
+            = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
         QVERIFY(first.ok());
         Profile profile = *first.profile;
         Endpoint added = profile.makeEndpoint();
@@ -204,7 +218,8 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("profile.json"));
-        const ProfileReadResult read = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
+        const ProfileReadResult read
+            = ProfileReader::fromFile(sourceFile(QStringLiteral("resources/profiles/home-lab.json")));
         QVERIFY(read.ok());
         QString error;
         QVERIFY2(ProfileWriter::toFile(*read.profile, path, &error), qPrintable(error));

@@ -16,26 +16,51 @@ private slots:
         QTest::addColumn<int>("port");
         QTest::addColumn<QString>("canonical");
 
-        QTest::newRow("http") << "http://example.com/health" << "http" << "example.com" << 80 << "http://example.com/health";
-        QTest::newRow("https port") << "https://api.example.com:8443/x?y=1" << "http" << "api.example.com" << 8443
-                                    << "https://api.example.com:8443/x?y=1";
-        QTest::newRow("https v6") << "https://[::1]/" << "http" << "::1" << 443 << "https://[::1]/";
-        QTest::newRow("tcp") << "tcp://db.lan:5432" << "tcp" << "db.lan" << 5432 << "tcp://db.lan:5432";
-        QTest::newRow("tcp v6") << "tcp://[::1]:22" << "tcp" << "::1" << 22 << "tcp://[::1]:22";
-        QTest::newRow("tls") << "tls://mail.example.com:465" << "tls" << "mail.example.com" << 465
-                             << "tls://mail.example.com:465";
-        QTest::newRow("tls default port") << "tls://example.com" << "tls" << "example.com" << 443 << "tls://example.com:443";
-        QTest::newRow("icmp name") << "icmp://gateway.lan" << "icmp" << "gateway.lan" << 0 << "icmp://gateway.lan";
-        QTest::newRow("icmp v4") << "icmp://192.168.1.1" << "icmp" << "192.168.1.1" << 0 << "icmp://192.168.1.1";
-        QTest::newRow("icmp v6") << "icmp://[::1]" << "icmp" << "::1" << 0 << "icmp://[::1]";
-        QTest::newRow("scheme case") << "TCP://host:1" << "tcp" << "host" << 1 << "tcp://host:1";
-        QTest::newRow("dns") << "dns://example.com?type=AAAA&server=9.9.9.9" << "dns" << "example.com" << 0
-                             << "dns://example.com?type=AAAA&server=9.9.9.9";
-        QTest::newRow("dns default type") << "dns://example.com" << "dns" << "example.com" << 0 << "dns://example.com?type=A";
-        QTest::newRow("dns server port") << "dns://x.test?type=mx&server=127.0.0.1:5353" << "dns" << "x.test" << 0
-                                         << "dns://x.test?type=MX&server=127.0.0.1:5353";
-        QTest::newRow("dns v6 server") << "dns://x.test?type=TXT&server=[::1]:5353" << "dns" << "x.test" << 0
-                                       << "dns://x.test?type=TXT&server=[::1]:5353";
+        QTest::newRow("http") << "http://example.com/health"
+                              << "http"
+                              << "example.com" << 80 << "http://example.com/health";
+        QTest::newRow("https port") << "https://api.example.com:8443/x?y=1"
+                                    << "http"
+                                    << "api.example.com" << 8443 << "https://api.example.com:8443/x?y=1";
+        QTest::newRow("https v6") << "https://[::1]/"
+                                  << "http"
+                                  << "::1" << 443 << "https://[::1]/";
+        QTest::newRow("tcp") << "tcp://db.lan:5432"
+                             << "tcp"
+                             << "db.lan" << 5432 << "tcp://db.lan:5432";
+        QTest::newRow("tcp v6") << "tcp://[::1]:22"
+                                << "tcp"
+                                << "::1" << 22 << "tcp://[::1]:22";
+        QTest::newRow("tls") << "tls://mail.example.com:465"
+                             << "tls"
+                             << "mail.example.com" << 465 << "tls://mail.example.com:465";
+        QTest::newRow("tls default port") << "tls://example.com"
+                                          << "tls"
+                                          << "example.com" << 443 << "tls://example.com:443";
+        QTest::newRow("icmp name") << "icmp://gateway.lan"
+                                   << "icmp"
+                                   << "gateway.lan" << 0 << "icmp://gateway.lan";
+        QTest::newRow("icmp v4") << "icmp://192.168.1.1"
+                                 << "icmp"
+                                 << "192.168.1.1" << 0 << "icmp://192.168.1.1";
+        QTest::newRow("icmp v6") << "icmp://[::1]"
+                                 << "icmp"
+                                 << "::1" << 0 << "icmp://[::1]";
+        QTest::newRow("scheme case") << "TCP://host:1"
+                                     << "tcp"
+                                     << "host" << 1 << "tcp://host:1";
+        QTest::newRow("dns") << "dns://example.com?type=AAAA&server=9.9.9.9"
+                             << "dns"
+                             << "example.com" << 0 << "dns://example.com?type=AAAA&server=9.9.9.9";
+        QTest::newRow("dns default type") << "dns://example.com"
+                                          << "dns"
+                                          << "example.com" << 0 << "dns://example.com?type=A";
+        QTest::newRow("dns server port") << "dns://x.test?type=mx&server=127.0.0.1:5353"
+                                         << "dns"
+                                         << "x.test" << 0 << "dns://x.test?type=MX&server=127.0.0.1:5353";
+        QTest::newRow("dns v6 server") << "dns://x.test?type=TXT&server=[::1]:5353"
+                                       << "dns"
+                                       << "x.test" << 0 << "dns://x.test?type=TXT&server=[::1]:5353";
     }
 
     void parsesProfileForms()
@@ -60,13 +85,20 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("canonical");
-        QTest::newRow("bare host") << "example.com" << "icmp://example.com";
-        QTest::newRow("bare v4") << "10.0.0.1" << "icmp://10.0.0.1";
-        QTest::newRow("bare v6") << "::1" << "icmp://[::1]";
-        QTest::newRow("host:port") << "db.lan:5432" << "tcp://db.lan:5432";
-        QTest::newRow("[v6]:port") << "[::1]:8080" << "tcp://[::1]:8080";
-        QTest::newRow("host/path") << "example.com/status" << "https://example.com/status";
-        QTest::newRow("spaces") << "  example.com  " << "icmp://example.com";
+        QTest::newRow("bare host") << "example.com"
+                                   << "icmp://example.com";
+        QTest::newRow("bare v4") << "10.0.0.1"
+                                 << "icmp://10.0.0.1";
+        QTest::newRow("bare v6") << "::1"
+                                 << "icmp://[::1]";
+        QTest::newRow("host:port") << "db.lan:5432"
+                                   << "tcp://db.lan:5432";
+        QTest::newRow("[v6]:port") << "[::1]:8080"
+                                   << "tcp://[::1]:8080";
+        QTest::newRow("host/path") << "example.com/status"
+                                   << "https://example.com/status";
+        QTest::newRow("spaces") << "  example.com  "
+                                << "icmp://example.com";
     }
 
     void guessesWhatUsersType()
@@ -83,22 +115,38 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << "" << "the target is empty";
-        QTest::newRow("unknown scheme") << "ftp://example.com" << "unknown scheme \"ftp\"";
-        QTest::newRow("tcp no port") << "tcp://db.lan" << "needs a port";
-        QTest::newRow("port zero") << "tcp://db.lan:0" << "port must be a number from 1 to 65535";
-        QTest::newRow("port too big") << "tcp://db.lan:70000" << "port must be a number from 1 to 65535";
-        QTest::newRow("port text") << "tcp://db.lan:http" << "port must be a number";
-        QTest::newRow("icmp port") << "icmp://host:22" << "has no port";
-        QTest::newRow("icmp path") << "icmp://host/x" << "no path";
-        QTest::newRow("bad host") << "tcp://exa mple.com:80" << "not a valid host";
-        QTest::newRow("bad v6") << "icmp://[::zz]" << "not an IPv6 address";
-        QTest::newRow("unclosed v6") << "icmp://[::1" << "missing ']'";
-        QTest::newRow("http no host") << "http:///path" << "no host";
-        QTest::newRow("dns type") << "dns://example.com?type=PTRX" << "unknown record type";
-        QTest::newRow("dns server name") << "dns://example.com?server=dns.google" << "server must be an IP address";
-        QTest::newRow("dns option") << "dns://example.com?tpye=A" << "unknown option \"tpye\"";
-        QTest::newRow("dns no name") << "dns://?type=A" << "name to resolve is missing";
+        QTest::newRow("empty") << ""
+                               << "the target is empty";
+        QTest::newRow("unknown scheme") << "ftp://example.com"
+                                        << "unknown scheme \"ftp\"";
+        QTest::newRow("tcp no port") << "tcp://db.lan"
+                                     << "needs a port";
+        QTest::newRow("port zero") << "tcp://db.lan:0"
+                                   << "port must be a number from 1 to 65535";
+        QTest::newRow("port too big") << "tcp://db.lan:70000"
+                                      << "port must be a number from 1 to 65535";
+        QTest::newRow("port text") << "tcp://db.lan:http"
+                                   << "port must be a number";
+        QTest::newRow("icmp port") << "icmp://host:22"
+                                   << "has no port";
+        QTest::newRow("icmp path") << "icmp://host/x"
+                                   << "no path";
+        QTest::newRow("bad host") << "tcp://exa mple.com:80"
+                                  << "not a valid host";
+        QTest::newRow("bad v6") << "icmp://[::zz]"
+                                << "not an IPv6 address";
+        QTest::newRow("unclosed v6") << "icmp://[::1"
+                                     << "missing ']'";
+        QTest::newRow("http no host") << "http:///path"
+                                      << "no host";
+        QTest::newRow("dns type") << "dns://example.com?type=PTRX"
+                                  << "unknown record type";
+        QTest::newRow("dns server name") << "dns://example.com?server=dns.google"
+                                         << "server must be an IP address";
+        QTest::newRow("dns option") << "dns://example.com?tpye=A"
+                                    << "unknown option \"tpye\"";
+        QTest::newRow("dns no name") << "dns://?type=A"
+                                     << "name to resolve is missing";
     }
 
     void rejectsNonsense()

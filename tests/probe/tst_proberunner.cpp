@@ -18,7 +18,8 @@ Endpoint endpointFor(const QString &target)
 
 std::optional<ProbeResult> probeOnce(ProbeRunner &runner, const Endpoint &endpoint)
 {
-    return CoroTest::await(runner.run(endpoint, std::make_shared<ProbeContext>(std::chrono::milliseconds(endpoint.timeoutMs))));
+    return CoroTest::await(
+        runner.run(endpoint, std::make_shared<ProbeContext>(std::chrono::milliseconds(endpoint.timeoutMs))));
 }
 } // namespace
 
@@ -39,7 +40,8 @@ private slots:
         QCOMPARE(http->httpStatus, std::optional<int>(200));
         QVERIFY(http->phases.ttfb.has_value());
 
-        const auto failing = probeOnce(runner, endpointFor(QStringLiteral("http://127.0.0.1:%1/error").arg(demo.port())));
+        const auto failing
+            = probeOnce(runner, endpointFor(QStringLiteral("http://127.0.0.1:%1/error").arg(demo.port())));
         QVERIFY(failing);
         QCOMPARE(failing->errorKind, ErrorKind::HttpStatus);
 
@@ -60,7 +62,8 @@ private slots:
         QCOMPARE(tls->status, ProbeStatus::Down);
         // The demo speaks plain HTTP: Qt's server drops a ClientHello without a word (reset); another
         // server might answer in HTTP (protocol). Either way the handshake was attempted.
-        QVERIFY2(tls->errorKind == ErrorKind::Reset || tls->errorKind == ErrorKind::Protocol, qPrintable(tls->errorMessage));
+        QVERIFY2(tls->errorKind == ErrorKind::Reset || tls->errorKind == ErrorKind::Protocol,
+                 qPrintable(tls->errorMessage));
 
         const auto icmp = probeOnce(runner, endpointFor(QStringLiteral("icmp://127.0.0.1")));
         QVERIFY(icmp);
@@ -83,7 +86,8 @@ private slots:
         QCOMPARE(fast->status, ProbeStatus::Up);
 
         // ...and a DNS probe against a silent port shows grading never lifts a failure.
-        Endpoint silent = endpointFor(QStringLiteral("dns://x.test?type=A&server=127.0.0.1:%1").arg(server.serverPort()));
+        Endpoint silent
+            = endpointFor(QStringLiteral("dns://x.test?type=A&server=127.0.0.1:%1").arg(server.serverPort()));
         silent.timeoutMs = 300;
         const auto down = probeOnce(runner, silent);
         QVERIFY(down);
@@ -100,7 +104,8 @@ private slots:
         const auto result = probeOnce(runner, endpoint);
         QVERIFY(result);
         QCOMPARE(result->status, ProbeStatus::Degraded);
-        QVERIFY2(result->degradedReason.startsWith(QStringLiteral("slower than 100 ms")), qPrintable(result->degradedReason));
+        QVERIFY2(result->degradedReason.startsWith(QStringLiteral("slower than 100 ms")),
+                 qPrintable(result->degradedReason));
     }
 
     void cancelledBeforeItStartsAsksNothing()
@@ -110,7 +115,8 @@ private slots:
         ProbeRunner runner;
         auto context = std::make_shared<ProbeContext>(1s);
         context->cancel();
-        const auto result = CoroTest::await(runner.run(endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort())), context));
+        const auto result = CoroTest::await(
+            runner.run(endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort())), context));
         QVERIFY(result);
         QCOMPARE(result->errorKind, ErrorKind::Cancelled);
         QVERIFY(!server.waitForNewConnection(100));

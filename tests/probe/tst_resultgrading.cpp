@@ -49,7 +49,8 @@ private slots:
         Endpoint endpoint; // warns 14 days ahead by default
         ProbeResult result;
         result.status = ProbeStatus::Up;
-        result.certificate = CertificateInfo{now.addDays(3).addSecs(3600), QStringLiteral("CN=x"), QStringLiteral("CN=ca"), true};
+        result.certificate
+            = CertificateInfo{now.addDays(3).addSecs(3600), QStringLiteral("CN=x"), QStringLiteral("CN=ca"), true};
         gradeResult(result, endpoint, now);
         QCOMPARE(result.status, ProbeStatus::Degraded);
         QCOMPARE(result.degradedReason, QStringLiteral("certificate expires in 3 days (2026-11-28T13:00:00Z)"));

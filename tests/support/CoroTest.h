@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-#define CORO_VERIFY(statement)                                                                                        \
+#define CORO_VERIFY(statement)                                                                                         \
     do {                                                                                                               \
         if (!QTest::qVerify(static_cast<bool>(statement), #statement, "", __FILE__, __LINE__))                         \
             co_return;                                                                                                 \
@@ -27,15 +27,13 @@
 namespace CoroTest {
 
 namespace detail {
-template<typename T>
-struct Outcome
+template<typename T> struct Outcome
 {
     std::optional<T> value;
     QEventLoop loop;
 };
 
-template<typename T>
-QCoro::Task<> deliver(QCoro::Task<T> task, std::shared_ptr<Outcome<T>> outcome)
+template<typename T> QCoro::Task<> deliver(QCoro::Task<T> task, std::shared_ptr<Outcome<T>> outcome)
 {
     outcome->value = co_await std::move(task);
     outcome->loop.quit();
@@ -57,8 +55,7 @@ std::optional<T> await(QCoro::Task<T> task, std::chrono::milliseconds watchdog =
 }
 
 struct Done
-{
-};
+{ };
 
 inline QCoro::Task<Done> asDone(QCoro::Task<> task)
 {

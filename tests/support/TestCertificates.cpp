@@ -64,19 +64,20 @@ TestCertificates::TestCertificates()
     serial.close();
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const bool ok =
-        run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.pem"),
-             QStringLiteral("-subj"), QStringLiteral("/CN=Pingscope Test CA"), QStringLiteral("-days"),
-             QStringLiteral("30")})
-        && makeLeaf(QStringLiteral("good"), {QStringLiteral("-startdate"), asn1Time(now.addDays(-1)),
-                                              QStringLiteral("-enddate"), asn1Time(now.addDays(365))})
+    const bool ok = run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                         QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
+                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"),
+                         QStringLiteral("-out"), QStringLiteral("ca.pem"), QStringLiteral("-subj"),
+                         QStringLiteral("/CN=Pingscope Test CA"), QStringLiteral("-days"), QStringLiteral("30")})
+        && makeLeaf(QStringLiteral("good"),
+                    {QStringLiteral("-startdate"), asn1Time(now.addDays(-1)), QStringLiteral("-enddate"),
+                     asn1Time(now.addDays(365))})
         && makeLeaf(QStringLiteral("soon"),
                     {QStringLiteral("-startdate"), asn1Time(now.addDays(-1)), QStringLiteral("-enddate"),
                      asn1Time(now.addDays(expiringSoonDays).addSecs(3600))})
-        && makeLeaf(QStringLiteral("expired"), {QStringLiteral("-startdate"), asn1Time(now.addDays(-30)),
-                                                 QStringLiteral("-enddate"), asn1Time(now.addDays(-2))})
+        && makeLeaf(QStringLiteral("expired"),
+                    {QStringLiteral("-startdate"), asn1Time(now.addDays(-30)), QStringLiteral("-enddate"),
+                     asn1Time(now.addDays(-2))})
         && run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
                 QStringLiteral("-keyout"), QStringLiteral("self.key"), QStringLiteral("-out"),
@@ -108,7 +109,8 @@ bool TestCertificates::run(const QStringList &arguments)
     openssl.start(QStringLiteral("openssl"), arguments);
     if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0) {
         m_error = QStringLiteral("openssl %1 failed: %2 %3")
-                      .arg(arguments.value(0), openssl.errorString(), QString::fromLocal8Bit(openssl.readAllStandardError()));
+                      .arg(arguments.value(0), openssl.errorString(),
+                           QString::fromLocal8Bit(openssl.readAllStandardError()));
         return false;
     }
     return true;

@@ -111,9 +111,10 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // The peer accepted and hung up before we could say hello; startClientEncryption() would
         // only warn and leave us waiting for the deadline.
-        const ProbeResult failure = ProbeResult::failure(
-            ErrorKind::Reset, QStringLiteral("%1 closed the connection before the TLS handshake")
-                                  .arg(TcpConnector::hostPort(connected.peer, endpoint.target.port)));
+        const ProbeResult failure
+            = ProbeResult::failure(ErrorKind::Reset,
+                                   QStringLiteral("%1 closed the connection before the TLS handshake")
+                                       .arg(TcpConnector::hostPort(connected.peer, endpoint.target.port)));
         co_return finish(failure, phases);
     }
     socket->startClientEncryption();

@@ -1,8 +1,8 @@
 #include "probe/net/DnsProbe.h"
 
 #include "CoroTest.h"
-#include "StartedContext.h"
 #include "FakeDnsServer.h"
+#include "StartedContext.h"
 
 #include <QElapsedTimer>
 #include <QTest>

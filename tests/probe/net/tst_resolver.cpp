@@ -1,8 +1,8 @@
 #include "probe/net/AresResolver.h"
 
 #include "CoroTest.h"
-#include "StartedContext.h"
 #include "FakeDnsServer.h"
+#include "StartedContext.h"
 
 #include <QElapsedTimer>
 #include <QFile>

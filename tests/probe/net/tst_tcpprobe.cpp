@@ -3,8 +3,8 @@
 #include "probe/net/TcpProbe.h"
 
 #include "CoroTest.h"
-#include "StartedContext.h"
 #include "FakeDnsServer.h"
+#include "StartedContext.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>

@@ -2,8 +2,8 @@
 #include "probe/net/TlsProbe.h"
 
 #include "CoroTest.h"
-#include "StartedContext.h"
 #include "FakeDnsServer.h"
+#include "StartedContext.h"
 #include "TestCertificates.h"
 #include "TlsTestServer.h"
 
@@ -244,7 +244,8 @@ private slots:
             }
         });
         for (int i = 0; i < 10; ++i) {
-            const ProbeResult result = probe(tlsEndpoint(QStringLiteral("127.0.0.1"), server.serverPort(), QString(), 10s));
+            const ProbeResult result
+                = probe(tlsEndpoint(QStringLiteral("127.0.0.1"), server.serverPort(), QString(), 10s));
             QCOMPARE(result.status, ProbeStatus::Down);
             // Whether the RST lands before or during the handshake, it is a reset, and it is reported at once.
             QVERIFY2(result.errorKind == ErrorKind::Reset, qPrintable(result.errorMessage));
