@@ -61,17 +61,21 @@ void EndpointTableModel::reload()
     m_statusCounts.fill(0);
     const QList<EndpointId> ids = m_monitor->endpointIds();
     m_rows.reserve(std::size_t(ids.size()));
-    for (const EndpointId id : ids) {
-        Row row;
-        row.id = id;
-        row.endpoint = m_monitor->endpoint(id).value_or(Endpoint{});
-        row.state = m_monitor->state(id).value_or(EndpointState{});
-        ++m_statusCounts[std::size_t(row.state.status)];
-        m_rowOf.insert(id, int(m_rows.size()));
-        m_rows.push_back(std::move(row));
-    }
+    for (const EndpointId id : ids)
+        appendRow(id);
     endResetModel();
     emit statusCountsChanged();
+}
+
+void EndpointTableModel::appendRow(EndpointId id)
+{
+    Row row;
+    row.id = id;
+    row.endpoint = m_monitor->endpoint(id).value_or(Endpoint{});
+    row.state = m_monitor->state(id).value_or(EndpointState{});
+    ++m_statusCounts[std::size_t(row.state.status)];
+    m_rowOf.insert(id, int(m_rows.size()));
+    m_rows.push_back(std::move(row));
 }
 
 EndpointTableModel::BulkChange::BulkChange(EndpointTableModel *model) : m_model(model)
@@ -91,15 +95,8 @@ void EndpointTableModel::onEndpointsAdded(const QList<EndpointId> &ids)
         return;
     const int first = rowCount();
     beginInsertRows({}, first, first + int(ids.size()) - 1);
-    for (const EndpointId id : ids) {
-        Row row;
-        row.id = id;
-        row.endpoint = m_monitor->endpoint(id).value_or(Endpoint{});
-        row.state = m_monitor->state(id).value_or(EndpointState{});
-        ++m_statusCounts[std::size_t(row.state.status)];
-        m_rowOf.insert(id, int(m_rows.size()));
-        m_rows.push_back(std::move(row));
-    }
+    for (const EndpointId id : ids)
+        appendRow(id);
     endInsertRows();
     emit statusCountsChanged();
 }

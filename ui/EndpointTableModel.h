@@ -102,6 +102,7 @@ private:
         mutable std::optional<EndpointStatistics> statistics; // empty = not computed since the last result
     };
 
+    void appendRow(EndpointId id); // mirrors one endpoint of the monitor; inside a reset or an insert
     void onEndpointsAdded(const QList<EndpointId> &ids);
     void onEndpointUpdated(EndpointId id);
     void onEndpointRemoved(EndpointId id);
