@@ -37,10 +37,10 @@ std::optional<DueQueue::TimePoint> DueQueue::earliest() const
     return m_byDue.begin()->first;
 }
 
-std::vector<std::pair<EndpointId, DueQueue::TimePoint>> DueQueue::takeDue(TimePoint now)
+std::vector<std::pair<EndpointId, DueQueue::TimePoint>> DueQueue::takeDue(TimePoint now, int limit)
 {
     std::vector<std::pair<EndpointId, TimePoint>> due;
-    while (!m_byDue.empty() && m_byDue.begin()->first <= now) {
+    while (!m_byDue.empty() && m_byDue.begin()->first <= now && int(due.size()) < limit) {
         const auto [time, id] = *m_byDue.begin();
         m_byDue.erase(m_byDue.begin());
         m_byId.erase(id);

@@ -26,8 +26,8 @@ public:
     bool isEmpty() const { return m_byDue.empty(); }
     int size() const { return int(m_byDue.size()); }
 
-    // Removes and returns, earliest first, every entry due at or before now.
-    std::vector<std::pair<EndpointId, TimePoint>> takeDue(TimePoint now);
+    // Removes and returns, earliest first, the entries due at or before now, at most limit of them.
+    std::vector<std::pair<EndpointId, TimePoint>> takeDue(TimePoint now, int limit);
 
 private:
     std::set<std::pair<TimePoint, EndpointId>> m_byDue;

@@ -50,11 +50,10 @@ Monitor::Monitor(ProbeExecutor *executor, QObject *parent)
 
     // One timer over an ordered set of due times rather than a QTimer per endpoint: 10,000 timers
     // are 10,000 entries in the event dispatcher's timer list (kept sorted by linear insertion and
-    // walked on every loop pass) and 10,000 QObjects, while one timer costs O(log n) per probe and
-    // fires once for endpoints due in the same millisecond. Precise, so runs keep their rate.
-    m_scheduleTimer.setSingleShot(true);
-    m_scheduleTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_scheduleTimer, &QTimer::timeout, this, &Monitor::onScheduleTimer);
+    // walked on every loop pass) and 10,000 QObjects, while one timer costs O(log n) per probe.
+    // It fires at each due time to the microsecond (see DeadlineTimer), so runs keep their rate and
+    // their spread: no two runs start together unless they are due together.
+    connect(&m_scheduleTimer, &DeadlineTimer::timeout, this, &Monitor::onScheduleTimer);
 
     connect(m_batcher, &UpdateBatcher::tasksChanged, this, &Monitor::tasksChanged);
     connect(m_batcher, &UpdateBatcher::resultsReady, this, &Monitor::resultsReady);
@@ -504,15 +503,17 @@ void Monitor::rearm()
         m_scheduleTimer.stop();
         return;
     }
-    const auto wait = std::chrono::ceil<milliseconds>(*earliest - MonitorClock::now());
-    m_scheduleTimer.start(std::max(wait, 0ms));
+    m_scheduleTimer.start(*earliest + startSlack);
 }
 
 void Monitor::onScheduleTimer()
 {
     // Taken out of the queue before any probe starts: a probe can finish synchronously and re-time
-    // its endpoint. Nothing starts early; a timer that fired a hair early is simply re-armed.
-    const auto due = m_due.takeDue(MonitorClock::now());
+    // its endpoint. Nothing starts early: the timer never fires before the earliest due time.
+    // At most a few per wake: after a stall (a busy machine, a suspended laptop) many runs are due at
+    // once, and starting them all together would have each one's latency include the others' work.
+    // The rest start on the next pass of the event loop, after the answers that have come in.
+    const auto due = m_due.takeDue(MonitorClock::now(), maxStartsPerWake);
     for (const auto &[id, dueAt] : due) {
         EndpointRecord *record = find(id);
         if (!record)

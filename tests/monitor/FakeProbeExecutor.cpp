@@ -42,6 +42,14 @@ Endpoint FakeProbeExecutor::endpoint(const QString &name, double intervalS, int 
     return endpoint;
 }
 
+QList<Endpoint> FakeProbeExecutor::endpoints(int count, int first, double intervalS)
+{
+    QList<Endpoint> endpoints;
+    for (int i = first; i < first + count; ++i)
+        endpoints.append(endpoint(QStringLiteral("e%1").arg(i), intervalS));
+    return endpoints;
+}
+
 ProbeResult FakeProbeExecutor::up(std::chrono::microseconds latency)
 {
     ProbeResult result;

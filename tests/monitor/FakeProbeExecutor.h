@@ -66,6 +66,8 @@ public:
 
     // An endpoint the fake knows by its name; nothing is ever sent to its target.
     static Endpoint endpoint(const QString &name, double intervalS = 0.5, int timeoutMs = 10000);
+    // count endpoints named "e<first>", "e<first + 1>", ...
+    static QList<Endpoint> endpoints(int count, int first = 0, double intervalS = 0.5);
 
     static ProbeResult up(std::chrono::microseconds latency = std::chrono::microseconds{0});
     static ProbeResult degraded(QString reason);

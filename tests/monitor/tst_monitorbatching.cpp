@@ -20,9 +20,7 @@ private slots:
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
         Monitor monitor(&executor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 1000; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(1000);
         const auto ids = monitor.addEndpoints(endpoints);
 
         QList<qint64> batchTimes;

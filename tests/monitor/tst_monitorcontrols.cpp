@@ -203,9 +203,7 @@ private slots:
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
         Monitor monitor(&executor);
-        QList<Endpoint> endpoints;
-        for (int i = 1; i <= 4; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i), 30));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(4, 1, 30);
         const auto ids = monitor.addEndpoints(endpoints);
 
         monitor.runNow(ids[0]);
@@ -234,9 +232,7 @@ private slots:
         FakeProbeExecutor executor; // no replies: every probe hangs until its 10 s timeout
         Monitor monitor(&executor);
         monitor.setConcurrencyLimit(3);
-        QList<Endpoint> endpoints;
-        for (int i = 1; i <= 5; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(5, 1);
         const auto ids = monitor.addEndpoints(endpoints);
         monitor.start();
         monitor.runNow(ids); // all five due now: three running, two queued
@@ -273,9 +269,7 @@ private slots:
         FakeProbeExecutor executor;
         Monitor monitor(&executor);
         monitor.setConcurrencyLimit(2);
-        QList<Endpoint> endpoints;
-        for (int i = 1; i <= 6; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(6, 1);
         const auto ids = monitor.addEndpoints(endpoints);
         monitor.start();
         QTRY_COMPARE_WITH_TIMEOUT(monitor.counters().inFlight, 6, 2000);
@@ -438,9 +432,7 @@ private slots:
         FakeProbeExecutor executor; // outlives the monitor, as it must
         auto monitor = std::make_unique<Monitor>(&executor);
         monitor->setConcurrencyLimit(2);
-        QList<Endpoint> endpoints;
-        for (int i = 1; i <= 5; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(5, 1);
         monitor->runNow(monitor->addEndpoints(endpoints));
         QTRY_COMPARE_WITH_TIMEOUT(executor.pendingCount(), 2, 1000); // two running, three queued
         monitor.reset();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 
 using namespace std::chrono_literals;
 using std::chrono::duration_cast;
@@ -94,9 +95,7 @@ private slots:
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
         Monitor monitor(&executor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 1000; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(1000);
         monitor.addEndpoints(endpoints);
         const auto t0 = MonitorClock::now();
         monitor.start();
@@ -124,6 +123,27 @@ private slots:
             QVERIFY2(count >= 100 && count <= 300, qPrintable(QString::number(count)));
     }
 
+    void aBacklogStartsInSmallGroups()
+    {
+        // After a stall every run is due at once. Started all together, each probe's latency would
+        // hold the others' work; the monitor starts a few per pass of the event loop instead.
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
+        Monitor monitor(&executor);
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(100, 0, 1.0);
+        monitor.addEndpoints(endpoints);
+        int mostInFlight = 0;
+        connect(&executor, &FakeProbeExecutor::probeStarted, this,
+                [&] { mostInFlight = std::max(mostInFlight, executor.pendingCount()); });
+        monitor.start();
+        std::this_thread::sleep_for(1100ms); // the event loop stalls past every first run
+        spinEventLoop(300ms);
+        monitor.stop();
+
+        QVERIFY2(executor.starts().size() >= 100, qPrintable(QString::number(executor.starts().size())));
+        QVERIFY2(mostInFlight <= Monitor::maxStartsPerWake, qPrintable(QString::number(mostInFlight)));
+    }
+
     void firstRunOffsetsAreDeterministicAndEven()
     {
         const std::chrono::microseconds interval = 1s;
@@ -144,9 +164,7 @@ private slots:
         Monitor monitor(&executor);
         QCOMPARE(monitor.concurrencyLimit(), 256);
         monitor.setConcurrencyLimit(2);
-        QList<Endpoint> endpoints;
-        for (int i = 1; i <= 5; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i)));
+        const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(5, 1);
         const auto ids = monitor.addEndpoints(endpoints);
         monitor.runNow(ids);
         QCoreApplication::processEvents();
