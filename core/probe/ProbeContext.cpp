@@ -1,18 +1,23 @@
 #include "ProbeContext.h"
 
-ProbeContext::ProbeContext(std::chrono::milliseconds timeout, QObject *parent) : QObject(parent), m_timeout(timeout)
-{
-    m_deadline.setSingleShot(true);
-    m_deadline.setTimerType(Qt::PreciseTimer);
-    connect(&m_deadline, &QTimer::timeout, this, [this] { abort(ErrorKind::Timeout); });
-}
+#include <QTimerEvent>
+
+ProbeContext::ProbeContext(std::chrono::milliseconds timeout, QObject *parent) : QObject(parent), m_timeout(timeout) { }
 
 void ProbeContext::start()
 {
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
-    if (!isAborted())
-        m_deadline.start(m_timeout);
+    if (!isAborted() && m_deadlineTimer == 0)
+        m_deadlineTimer = startTimer(m_timeout, Qt::PreciseTimer);
+}
+
+void ProbeContext::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_deadlineTimer)
+        abort(ErrorKind::Timeout);
+    else
+        QObject::timerEvent(event);
 }
 
 void ProbeContext::cancel()
@@ -25,7 +30,8 @@ void ProbeContext::abort(ErrorKind reason)
     if (isAborted())
         return;
     m_abortReason = reason;
-    m_deadline.stop();
+    if (m_deadlineTimer != 0)
+        killTimer(std::exchange(m_deadlineTimer, 0));
     emit aborted(reason);
 }
 

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 
@@ -49,13 +48,18 @@ signals:
     void aborted(ErrorKind reason); // emitted once, on timeout or cancel
     void phaseChanged(ProbePhase phase);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void abort(ErrorKind reason);
 
     std::chrono::milliseconds m_timeout;
     QElapsedTimer m_clock;
     QDateTime m_startedAt;
-    QTimer m_deadline;
+    // A timer of the context's own rather than a QTimer member: one QObject less per probe, and
+    // this runs for every probe the monitor starts.
+    int m_deadlineTimer = 0;
     ProbePhase m_phase = ProbePhase::Starting;
     ErrorKind m_abortReason = ErrorKind::None;
 };
