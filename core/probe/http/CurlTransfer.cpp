@@ -86,6 +86,9 @@ void CurlTransfer::complete(CURLcode result)
     m_finished = true;
     m_result = result;
     emit finished();
+    // Last: the resumed probe may schedule this transfer's deletion.
+    if (const auto awaiting = std::exchange(m_awaiting, {}))
+        awaiting.resume();
 }
 
 QString CurlTransfer::errorText() const
@@ -143,14 +146,16 @@ int CurlTransfer::progressCallback(void *self, curl_off_t, curl_off_t, curl_off_
 
 void CurlTransfer::updatePhase(bool awaitsReading)
 {
-    if (m_phase == ProbePhase::Receiving || m_finished || !m_easy)
+    // This runs on every pass curl makes over the transfer. Once it waits for the answer, only the
+    // header and body callbacks have anything new to say.
+    if (m_phase >= ProbePhase::WaitingForFirstByte || m_finished || !m_easy)
         return;
     curl_off_t lookup = 0;
     curl_off_t connect = 0;
     curl_off_t tls = 0;
     curl_easy_getinfo(m_easy, CURLINFO_NAMELOOKUP_TIME_T, &lookup);
     curl_easy_getinfo(m_easy, CURLINFO_CONNECT_TIME_T, &connect);
-    if (m_tracksTls)
+    if (m_tracksTls && connect > 0)
         curl_easy_getinfo(m_easy, CURLINFO_APPCONNECT_TIME_T, &tls);
     const ProbePhase afterConnect = m_tracksTls ? ProbePhase::TlsHandshake : ProbePhase::WaitingForFirstByte;
     if (tls > 0)

@@ -9,20 +9,21 @@
 
 #include <curl/curl.h>
 
+#include <coroutine>
 #include <utility>
 
 class CurlMulti;
 
 // One easy handle, its callbacks and what they collect (the body of the last response, its status
-// line), awaited through finished(). finished() is emitted exactly once per started transfer, and
-// never from inside start() or abort(), so a coroutine can start, then co_await it:
+// line), awaited through untilFinished(). finished() is emitted exactly once per started transfer,
+// and never from inside start() or abort(), so a coroutine can start, then co_await it:
 //
 //     transfer->start(multi);
-//     co_await qCoro(transfer, &CurlTransfer::finished);
+//     co_await transfer->untilFinished();
 //
 // It is never emitted from inside a libcurl callback either, so a receiver may call anything on
-// the transfer or its multi. Delete a transfer with deleteLater(): the await resumes inside
-// finished(), and the emitter must outlive its own emission.
+// the transfer or its multi. Delete a transfer with deleteLater(): the await resumes right after
+// finished(), from the same call, and the emitter must outlive its own emission.
 class CurlTransfer final : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,18 @@ public:
     // Stops the transfer: its connection is closed and finished() follows from the event loop with
     // CURLE_ABORTED_BY_CALLBACK, unless it finished already. Safe at any time, even from a callback.
     void abort();
+
+    // An awaitable that resumes its coroutine right after finished() (at once if it was emitted
+    // already). Written here rather than QCoro's qCoro(transfer, &CurlTransfer::finished), which costs
+    // two coroutine frames, a connection and a queued call for every probe; one awaiter at a time.
+    struct FinishedAwaiter
+    {
+        CurlTransfer *transfer;
+        bool await_ready() const noexcept { return transfer->m_finished; }
+        void await_suspend(std::coroutine_handle<> awaiting) const noexcept { transfer->m_awaiting = awaiting; }
+        void await_resume() const noexcept { }
+    };
+    FinishedAwaiter untilFinished() { return FinishedAwaiter{this}; }
 
     bool isFinished() const { return m_finished; }
     CURLcode result() const { return m_result; }
@@ -72,6 +85,7 @@ private:
     void updatePhase(bool awaitsReading);
     void reportPhase(ProbePhase phase);
 
+    std::coroutine_handle<> m_awaiting;
     CURL *m_easy = nullptr;
     curl_slist *m_headers = nullptr;
     QPointer<CurlMulti> m_multi;

@@ -7,7 +7,6 @@
 #include "CurlTransfer.h"
 #include "Version.h"
 
-#include <QCoroSignal>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -239,7 +238,7 @@ QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std
     QObject::connect(transfer.get(), &CurlTransfer::phaseChanged, context.get(), &ProbeContext::setPhase);
     transfer->start(multi.data());
     // finished() comes exactly once: when curl is done, or after abort() (the deadline or a cancel).
-    co_await qCoro(transfer.get(), &CurlTransfer::finished);
+    co_await transfer->untilFinished();
     co_return judge(*transfer, endpoint, *context);
 }
 } // namespace
