@@ -3,10 +3,14 @@
 #include "probe/icmp/IcmpProbe.h"
 #include "probe/icmp/IcmpSocketPool.h"
 
+#include <QEventLoop>
 #include <QPointer>
+#include <QTimer>
 #include <QUdpSocket>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 // What the ICMP probe tests share: endpoints, a pool that records the sockets it opened, and the
 // question whether this machine has IPv6 loopback at all.
@@ -36,6 +40,33 @@ inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, Endpoint e, std::shared_
 inline std::shared_ptr<ProbeContext> contextFor(const Endpoint &e)
 {
     return std::make_shared<ProbeContext>(std::chrono::milliseconds(e.timeoutMs));
+}
+
+namespace detail {
+// A free function, not a lambda: a coroutine's captures would die at its first suspension.
+inline QCoro::Task<> runInto(IcmpProbe *probe, Endpoint e, std::optional<ProbeResult> *into, int *left,
+                             QEventLoop *loop)
+{
+    *into = co_await start(probe, e, contextFor(e));
+    if (--*left == 0)
+        loop->quit();
+}
+} // namespace detail
+
+// Runs a probe of every endpoint at once and returns their results in the same order; a result is
+// empty if its probe had not ended after 20 s.
+inline std::vector<std::optional<ProbeResult>> runAllAtOnce(IcmpProbe *probe, const QList<Endpoint> &endpoints)
+{
+    std::vector<std::optional<ProbeResult>> results(std::size_t(endpoints.size()));
+    int left = int(endpoints.size());
+    QEventLoop loop;
+    std::vector<QCoro::Task<>> runners;
+    for (qsizetype i = 0; i < endpoints.size(); ++i)
+        runners.push_back(detail::runInto(probe, endpoints[i], &results[std::size_t(i)], &left, &loop));
+    QTimer::singleShot(std::chrono::seconds(20), &loop, &QEventLoop::quit);
+    if (left > 0)
+        loop.exec();
+    return results;
 }
 
 // Opens real sockets of the given kinds and remembers them, so a test can see how many were opened

@@ -153,26 +153,10 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        constexpr int kProbes = 100;
-        std::vector<std::optional<ProbeResult>> results(kProbes);
-        int done = 0;
-        QEventLoop loop;
-        std::vector<QCoro::Task<>> runners;
-        const auto runOne = [](IcmpProbe *probe, Endpoint e, std::optional<ProbeResult> *into, int *done,
-                               QEventLoop *loop) -> QCoro::Task<> {
-            *into = co_await start(probe, e, contextFor(e));
-            if (++*done == kProbes)
-                loop->quit();
-        };
-        for (int i = 0; i < kProbes; ++i) {
-            // Four loopback addresses, so a reply from the wrong host would also be noticed.
-            const Endpoint e = endpoint(QStringLiteral("127.0.0.%1").arg(1 + i % 4), 3, 50);
-            runners.push_back(runOne(&probe, e, &results[size_t(i)], &done, &loop));
-        }
-        QTimer::singleShot(20s, &loop, &QEventLoop::quit);
-        if (done < kProbes)
-            loop.exec();
-        QCOMPARE(done, kProbes);
+        QList<Endpoint> endpoints;
+        for (int i = 0; i < 100; ++i) // four loopback addresses, so a reply from the wrong host would be noticed too
+            endpoints.append(endpoint(QStringLiteral("127.0.0.%1").arg(1 + i % 4), 3, 50));
+        const auto results = runAllAtOnce(&probe, endpoints);
         QCOMPARE(recorder.opened->size(), 1); // one socket for all of them
         for (const auto &result : results) {
             QVERIFY(result);
