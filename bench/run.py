@@ -237,6 +237,15 @@ class ChildUsage:
         self.cpu = (after.ru_utime + after.ru_stime) - (self.before.ru_utime + self.before.ru_stime)
 
 
+def run_pingscope(pingscope, profile, duration, extra=()):
+    """One `pingscope watch --summary` run; returns its summary and the CPU seconds the kernel counted."""
+    command = [str(pingscope), "watch", "--profile", str(profile), "--duration", str(duration), "--summary", *extra]
+    with ChildUsage() as usage:
+        summary = run_monitor(command, timeout=duration * 4 + 60)
+    log("   ", json.dumps(summary))
+    return summary, usage.cpu
+
+
 def percentile_of(summary, kind, p):
     value = summary.get("latency_ms", {}).get(kind, {}).get(p)
     return value
@@ -338,6 +347,37 @@ def check_targets(results, curl):
         if r:
             checks.append((f"10,000 {kind}: peak RSS {r['peak_rss_mb']:.1f} MB ≤ 150 MB", r["peak_rss_mb"] <= 150))
     return checks
+
+
+REPEAT_SIZES = (1000, 5000)
+
+
+def repeat_lines(repeats, curl, duration):
+    """The spread of the target figures over repeated runs of the same configuration."""
+    bound = 3 * curl["http"]["p99"]
+
+    def spread(values, digits):
+        values = sorted(values)
+        return f"{fmt(values[0], digits)} / {fmt(values[len(values) // 2], digits)} / {fmt(values[-1], digits)}"
+
+    lines = [
+        f"The same build again on the targets' configurations, {len(next(iter(repeats.values())))} runs of "
+        f"{duration:g} s each, sizes in turn (`--repeat`); min / median / max:",
+        "",
+        "| http endpoints | CPU ms / 1,000 probes | runs with CPU ≤ 150 ms | lateness p99 ms | latency p99 ms "
+        f"| runs with latency p99 ≤ {bound:.2f} ms | skipped runs (all repeats) |",
+        "| ---: | --- | ---: | --- | --- | ---: | ---: |",
+    ]
+    for size, runs in repeats.items():
+        cpu = [1e6 * r["cpu_s"] / r["summary"]["probes_done"] for r in runs if r["summary"]["probes_done"]]
+        late = [r["summary"]["lateness_ms"]["p99"] for r in runs]
+        lat = [v for v in (percentile_of(r["summary"], "http", "p99") for r in runs) if v is not None]
+        skipped = sum(r["summary"]["probes_skipped"] for r in runs)
+        lines.append(
+            f"| {size:,} | {spread(cpu, 0)} | {sum(c <= 150 for c in cpu)} of {len(runs)} | {spread(late, 2)} "
+            f"| {spread(lat, 2)} | {sum(v <= bound for v in lat)} of {len(runs)} | {skipped:,} |"
+        )
+    return lines
 
 
 def machine_description():
@@ -601,6 +641,13 @@ def main():
     parser.add_argument("--label", default="current", help="names the --callgrind section in docs/benchmarks.md")
     parser.add_argument("--callgrind-duration", type=float, default=6.0)
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run pingscope N more times on 1,000 and 5,000 http endpoints and report the spread",
+    )
+    parser.add_argument(
         "--serve",
         metavar="DIR",
         help="for profiling: start only nginx, write the profiles into DIR, and wait for Ctrl-C",
@@ -675,16 +722,21 @@ def main():
             profile = Path(workdir) / f"http-{count}.json"
             write_profile(profile, "http", count, nginx)
             for cap in [int(c) for c in args.concurrency_sweep.split(",")]:
-                command = [
-                    str(pingscope), "watch", "--profile", str(profile), "--duration", str(args.duration),
-                    "--summary", "--concurrency", str(cap),
-                ]
                 log(f"pingscope http {count} --concurrency {cap} ...")
-                with ChildUsage() as usage:
-                    summary = run_monitor(command, timeout=args.duration * 4 + 60)
-                sweep.append({"cap": cap, "summary": summary, "cpu_s": usage.cpu})
-                log("   ", json.dumps(summary))
+                summary, cpu = run_pingscope(pingscope, profile, args.duration, ["--concurrency", str(cap)])
+                sweep.append({"cap": cap, "summary": summary, "cpu_s": cpu})
                 time.sleep(2)
+        repeats = {}
+        if args.repeat and "pingscope" in peers:
+            # The targets' configurations again, in turn, so one table's luck can be told from the engine.
+            for size in REPEAT_SIZES:
+                write_profile(Path(workdir) / f"http-{size}.json", "http", size, nginx)
+            for run in range(args.repeat):
+                for size in REPEAT_SIZES:
+                    log(f"pingscope http {size}, repeat {run + 1} of {args.repeat} ...")
+                    summary, cpu = run_pingscope(pingscope, Path(workdir) / f"http-{size}.json", args.duration)
+                    repeats.setdefault(size, []).append({"summary": summary, "cpu_s": cpu})
+                    time.sleep(2)
     load_after = loadavg()
 
     table = markdown_table([row_of(r, curl) for r in results])
@@ -731,6 +783,8 @@ def main():
                 f"| {fmt(float(s['peak_rss_mb']), 1)} | {fmt(s['lateness_ms']['p50'])} / {fmt(s['lateness_ms']['p99'])} "
                 f"| {fmt(percentile_of(s, 'http', 'p50'))} / {fmt(percentile_of(s, 'http', 'p99'))} |"
             )
+    if repeats:
+        lines += ["", *repeat_lines(repeats, curl, args.duration)]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.raw:
