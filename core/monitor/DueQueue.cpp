@@ -37,6 +37,13 @@ std::optional<DueQueue::TimePoint> DueQueue::earliest() const
     return m_byDue.begin()->first;
 }
 
+std::optional<DueQueue::TimePoint> DueQueue::nthEarliest(int n) const
+{
+    if (n < 1 || n > int(m_byDue.size()))
+        return std::nullopt;
+    return std::next(m_byDue.begin(), n - 1)->first;
+}
+
 std::vector<std::pair<EndpointId, DueQueue::TimePoint>> DueQueue::takeDue(TimePoint now, int limit)
 {
     std::vector<std::pair<EndpointId, TimePoint>> due;

@@ -23,6 +23,7 @@ public:
 
     std::optional<TimePoint> dueTime(EndpointId id) const;
     std::optional<TimePoint> earliest() const;
+    std::optional<TimePoint> nthEarliest(int n) const; // n from 1; nothing if fewer are scheduled
     bool isEmpty() const { return m_byDue.empty(); }
     int size() const { return int(m_byDue.size()); }
 

@@ -503,7 +503,12 @@ void Monitor::rearm()
         m_scheduleTimer.stop();
         return;
     }
-    m_scheduleTimer.start(*earliest + startSlack);
+    // Wake when a group of runs is due or the earliest has waited its slack, whichever comes first,
+    // and never before the earliest is due.
+    TimePoint wake = *earliest + startSlack;
+    if (const auto last = m_due.nthEarliest(startGroup))
+        wake = std::max(*earliest, std::min(wake, *last));
+    m_scheduleTimer.start(wake);
 }
 
 void Monitor::onScheduleTimer()

@@ -34,6 +34,21 @@ private slots:
         QCOMPARE(*queue.dueTime(11), t0 + 1s);
     }
 
+    void nthEarliestCountsFromOne()
+    {
+        DueQueue queue;
+        const auto t0 = MonitorClock::time_point{} + 1h;
+        QVERIFY(!queue.nthEarliest(1));
+        queue.schedule(7, t0 + 30ms);
+        queue.schedule(8, t0 + 10ms);
+        queue.schedule(9, t0 + 20ms);
+        QCOMPARE(*queue.nthEarliest(1), t0 + 10ms);
+        QCOMPARE(*queue.nthEarliest(2), t0 + 20ms);
+        QCOMPARE(*queue.nthEarliest(3), t0 + 30ms);
+        QVERIFY(!queue.nthEarliest(4));
+        QVERIFY(!queue.nthEarliest(0));
+    }
+
     void schedulingAgainMovesAnEntry()
     {
         DueQueue queue;
