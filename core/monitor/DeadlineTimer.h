@@ -9,11 +9,10 @@ class QSocketNotifier;
 
 // A single-shot timer to a point on the steady clock, to the microsecond where the system allows.
 //
-// Qt 6.4's timers count whole milliseconds, so every run due within one millisecond fires together:
-// at 5,000 probes a second that is five fresh connections started, answered and read back to back,
-// and each one's latency grows by the others' work. On Linux this is a timerfd (absolute
-// CLOCK_MONOTONIC, which std::chrono::steady_clock reads) behind a socket notifier, so runs start
-// when they are due; elsewhere it falls back to a precise QTimer rounded up to the millisecond.
+// Qt 6.4's timers count whole milliseconds, which leaves the Monitor no say in how runs due within
+// one millisecond share a wake (see Monitor::rearm). On Linux this is a timerfd (absolute
+// CLOCK_MONOTONIC, which std::chrono::steady_clock reads) behind a socket notifier, so it fires at
+// its deadline; elsewhere it falls back to a precise QTimer rounded up to the millisecond.
 // Never fires early.
 class DeadlineTimer final : public QObject
 {

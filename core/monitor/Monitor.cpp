@@ -51,8 +51,7 @@ Monitor::Monitor(ProbeExecutor *executor, QObject *parent)
     // One timer over an ordered set of due times rather than a QTimer per endpoint: 10,000 timers
     // are 10,000 entries in the event dispatcher's timer list (kept sorted by linear insertion and
     // walked on every loop pass) and 10,000 QObjects, while one timer costs O(log n) per probe.
-    // It fires at each due time to the microsecond (see DeadlineTimer), so runs keep their rate and
-    // their spread: no two runs start together unless they are due together.
+    // It is a DeadlineTimer, to the microsecond, so rearm() decides how runs share a wake.
     connect(&m_scheduleTimer, &DeadlineTimer::timeout, this, &Monitor::onScheduleTimer);
 
     connect(m_batcher, &UpdateBatcher::tasksChanged, this, &Monitor::tasksChanged);
@@ -503,11 +502,10 @@ void Monitor::rearm()
         m_scheduleTimer.stop();
         return;
     }
-    // Wake when a group of runs is due or the earliest has waited its slack, whichever comes first,
-    // and never before the earliest is due.
+    // Wake when a group of runs is due or the earliest has waited its slack, whichever comes first.
     TimePoint wake = *earliest + startSlack;
-    if (const auto last = m_due.nthEarliest(startGroup))
-        wake = std::max(*earliest, std::min(wake, *last));
+    if (const auto groupDue = m_due.nthEarliest(startGroup))
+        wake = std::min(wake, *groupDue);
     m_scheduleTimer.start(wake);
 }
 
