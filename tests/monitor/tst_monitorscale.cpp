@@ -38,10 +38,7 @@ private slots:
         Monitor monitor(&executor);
         int batches = 0;
         connect(&monitor, &Monitor::tasksChanged, this, [&batches] { ++batches; });
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < count; ++i)
-            endpoints.append(FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i), intervalS));
-        monitor.addEndpoints(endpoints);
+        monitor.addEndpoints(FakeProbeExecutor::endpoints(count, 0, intervalS));
 
         const double cpu0 = processCpuSeconds();
         QElapsedTimer clock;

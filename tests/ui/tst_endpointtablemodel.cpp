@@ -154,10 +154,7 @@ private slots:
         Monitor monitor(&executor);
         monitor.setBatchInterval(300ms); // every change below lands in one batch
         EndpointTableModel model(&monitor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 20; ++i)
-            endpoints << named(QStringLiteral("e%1").arg(i));
-        const auto ids = monitor.addEndpoints(endpoints);
+        const auto ids = monitor.addEndpoints(FakeProbeExecutor::endpoints(20, 0, 60));
 
         QSignalSpy batches(&monitor, &Monitor::tasksChanged);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
@@ -178,10 +175,7 @@ private slots:
         Monitor monitor(&executor);
         monitor.setBatchInterval(300ms);
         EndpointTableModel model(&monitor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 100; ++i)
-            endpoints << named(QStringLiteral("e%1").arg(i));
-        const auto ids = monitor.addEndpoints(endpoints);
+        const auto ids = monitor.addEndpoints(FakeProbeExecutor::endpoints(100, 0, 60));
         QList<EndpointId> everyThird;
         for (int i = 1; i < 100; i += 3)
             everyThird << ids[i]; // 33 separate ranges
@@ -202,10 +196,7 @@ private slots:
         Monitor monitor(&executor);
         monitor.setBatchInterval(300ms);
         EndpointTableModel model(&monitor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 100; ++i)
-            endpoints << named(QStringLiteral("e%1").arg(i));
-        const auto ids = monitor.addEndpoints(endpoints);
+        const auto ids = monitor.addEndpoints(FakeProbeExecutor::endpoints(100, 0, 60));
         QList<EndpointId> most;
         for (int i = 0; i < 100; ++i) {
             if (i % 4 != 0)
@@ -226,10 +217,7 @@ private slots:
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(2ms), 0ms});
         Monitor monitor(&executor);
         EndpointTableModel model(&monitor);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 2000; ++i)
-            endpoints << named(QStringLiteral("e%1").arg(i));
-        monitor.addEndpoints(endpoints);
+        monitor.addEndpoints(FakeProbeExecutor::endpoints(2000, 0, 60));
 
         QSignalSpy batches(&monitor, &Monitor::tasksChanged);
         QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);

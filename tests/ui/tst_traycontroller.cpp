@@ -25,12 +25,9 @@ private slots:
         QMenu menu;
         TrayController tray(&monitor, &model, &menu);
         QSignalSpy notified(&tray, &TrayController::notified);
-        QList<Endpoint> endpoints;
-        for (int i = 0; i < 20; ++i) {
-            Endpoint endpoint = FakeProbeExecutor::endpoint(QStringLiteral("e%1").arg(i), 60);
+        QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(20, 0, 60);
+        for (Endpoint &endpoint : endpoints)
             endpoint.failureThreshold = 1;
-            endpoints << endpoint;
-        }
         monitor.addEndpoints(endpoints);
         QCOMPARE(tray.overallStatus(), EndpointStatus::Unknown);
 
