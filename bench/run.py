@@ -511,6 +511,20 @@ def profile_with_callgrind(pingscope, nginx, workdir, kind, count, seconds):
     return "\n".join(lines) + "\n"
 
 
+def perf_report(data, sort, splits):
+    """perf report's sample lines for this sort, as (share in %, the rest split in at most splits + 1 fields)."""
+    report = subprocess.run(
+        ["perf", "report", "-i", str(data), "--no-children", "--sort", sort, "--stdio", "-g", "none"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    lines = []
+    for line in report.splitlines():
+        parts = line.split(None, splits) if splits is not None else line.split()
+        if len(parts) >= 2 and parts[0].endswith("%") and not line.startswith("#"):
+            lines.append((float(parts[0].rstrip("%")), parts[1:]))
+    return lines
+
+
 def profile_with_perf(pingscope, nginx, workdir, kind, count, seconds):
     """Where the CPU time goes at full load, kernel included, by object (perf's own sampling)."""
     profile = Path(workdir) / f"perf-{kind}-{count}.json"
@@ -522,24 +536,12 @@ def profile_with_perf(pingscope, nginx, workdir, kind, count, seconds):
     ]
     log(f"perf {kind} {count}: {' '.join(command[:6])} ...")
     summary = run_monitor(command, timeout=seconds * 4 + 60)
-    report = subprocess.run(
-        ["perf", "report", "-i", str(data), "--no-children", "--sort", "dso", "--stdio", "-g", "none"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    rows = []
-    for line in report.splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and parts[0].endswith("%") and not line.startswith("#"):
-            rows.append((float(parts[0].rstrip("%")), " ".join(parts[1:])))
-    report = subprocess.run(
-        ["perf", "report", "-i", str(data), "--no-children", "--sort", "dso,symbol", "--stdio", "-g", "none"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    symbols = []
-    for line in report.splitlines():
-        parts = line.split(None, 3)
-        if len(parts) == 4 and parts[0].endswith("%") and not line.startswith("#"):
-            symbols.append((float(parts[0].rstrip("%")), parts[1], parts[3].split("  ")[0].strip()))
+    rows = [(share, " ".join(parts)) for share, parts in perf_report(data, "dso", None) if parts]
+    symbols = [
+        (share, parts[0], parts[2].split("  ")[0].strip())
+        for share, parts in perf_report(data, "dso,symbol", 3)
+        if len(parts) == 3
+    ]
     lines = [
         f"**{kind}**, {count:,} endpoints at 1 s for {seconds:g} s under `perf record -F 999`: "
         f"{summary['probes_done']:,} probes done of {summary['probes_due']:,} due, "
