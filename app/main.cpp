@@ -1,5 +1,5 @@
-#include "AppSettings.h"
-#include "MainWindow.h"
+#include "window/AppSettings.h"
+#include "window/MainWindow.h"
 #include "Version.h"
 #include "cli/CommandLine.h"
 #include "demo/DemoServer.h"

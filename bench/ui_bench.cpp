@@ -5,8 +5,8 @@
 //
 // Probes never leave the process: BenchExecutor answers after a random 1–60 ms on a timer, and a
 // share of endpoints fail, so statuses, the log and notifications all see traffic.
-#include "EndpointTableModel.h"
-#include "MainWindow.h"
+#include "table/EndpointTableModel.h"
+#include "window/MainWindow.h"
 #include "monitor/Monitor.h"
 #include "probe/ProbeExecutor.h"
 

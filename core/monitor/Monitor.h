@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AsyncSemaphore.h"
-#include "DeadlineTimer.h"
+#include "async/AsyncSemaphore.h"
+#include "async/DeadlineTimer.h"
 #include "DueQueue.h"
 #include "DurationHistogram.h"
 #include "EndpointId.h"

@@ -1,13 +1,13 @@
 #include "ProbeRunner.h"
 
 #include "ResultGrading.h"
-#include "http/CurlMulti.h"
-#include "http/HttpProbe.h"
-#include "icmp/IcmpProbe.h"
-#include "net/AresResolver.h"
-#include "net/DnsProbe.h"
-#include "net/TcpProbe.h"
-#include "net/TlsProbe.h"
+#include "net/curl/CurlMulti.h"
+#include "probe/http/HttpProbe.h"
+#include "probe/icmp/IcmpProbe.h"
+#include "net/dns/AresResolver.h"
+#include "probe/dns/DnsProbe.h"
+#include "probe/tcp/TcpProbe.h"
+#include "probe/tls/TlsProbe.h"
 
 ProbeRunner::ProbeRunner()
     : m_curl(std::make_unique<CurlMulti>())

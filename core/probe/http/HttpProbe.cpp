@@ -1,10 +1,10 @@
 #include "HttpProbe.h"
 
-#include "CurlCertificate.h"
-#include "CurlFailure.h"
-#include "CurlMulti.h"
-#include "CurlTimings.h"
-#include "CurlTransfer.h"
+#include "net/curl/CurlCertificate.h"
+#include "net/curl/CurlFailure.h"
+#include "net/curl/CurlMulti.h"
+#include "net/curl/CurlTimings.h"
+#include "net/curl/CurlTransfer.h"
 #include "Version.h"
 
 #include <QRegularExpression>

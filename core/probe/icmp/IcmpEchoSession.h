@@ -1,6 +1,6 @@
 #pragma once
 
-#include "IcmpSocket.h"
+#include "net/icmp/IcmpSocket.h"
 #include "endpoint/Endpoint.h"
 #include "probe/ProbeContext.h"
 #include "probe/ProbeResult.h"

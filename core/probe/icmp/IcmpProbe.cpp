@@ -2,7 +2,7 @@
 
 #ifdef Q_OS_UNIX
 #include "IcmpEchoSession.h"
-#include "IcmpSocketPool.h"
+#include "net/icmp/IcmpSocketPool.h"
 #include <QCoroSignal>
 #endif
 #ifdef Q_OS_WIN

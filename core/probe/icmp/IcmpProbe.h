@@ -1,7 +1,7 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
-#include "probe/HostResolver.h"
+#include "net/dns/HostResolver.h"
 #include "probe/ProbeContext.h"
 #include "probe/ProbeResult.h"
 

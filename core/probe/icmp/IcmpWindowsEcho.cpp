@@ -1,6 +1,6 @@
 #include "IcmpWindowsEcho.h"
 
-#include "IcmpPacket.h"
+#include "net/icmp/IcmpPacket.h"
 
 #include <QCoroSignal>
 #include <QObject>

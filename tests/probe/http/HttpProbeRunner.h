@@ -3,7 +3,7 @@
 #include "CoroTest.h"
 #include "endpoint/Endpoint.h"
 #include "probe/ProbeContext.h"
-#include "probe/http/CurlMulti.h"
+#include "net/curl/CurlMulti.h"
 #include "probe/http/HttpProbe.h"
 
 #include <QString>

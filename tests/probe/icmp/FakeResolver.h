@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/HostResolver.h"
+#include "net/dns/HostResolver.h"
 
 #include <QHostAddress>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/icmp/IcmpPacket.h"
+#include "net/icmp/IcmpPacket.h"
 
 #include <QByteArray>
 #include <QHostAddress>

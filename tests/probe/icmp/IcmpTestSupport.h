@@ -1,7 +1,7 @@
 #pragma once
 
 #include "probe/icmp/IcmpProbe.h"
-#include "probe/icmp/IcmpSocketPool.h"
+#include "net/icmp/IcmpSocketPool.h"
 
 #include <QEventLoop>
 #include <QPointer>

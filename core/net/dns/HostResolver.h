@@ -1,0 +1,34 @@
+#pragma once
+
+#include "probe/ProbeContext.h"
+#include "probe/ProbeResult.h"
+#include "endpoint/ProbeKind.h"
+
+#include <QCoroTask>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+struct ResolveOutcome
+{
+    QList<QHostAddress> addresses; // in the order to try; empty on failure
+    std::chrono::microseconds duration{0}; // the lookup's own time; zero for an address literal
+    ErrorKind errorKind = ErrorKind::None; // Dns, Timeout or Cancelled on failure
+    QString errorMessage;
+
+    bool ok() const { return errorKind == ErrorKind::None && !addresses.isEmpty(); }
+};
+
+// Looks a host name up afresh, with no cache (QHostInfo caches for 60 s and that cannot be turned
+// off in Qt 6.4, so it would report a cached lookup as the network's time). An address literal
+// resolves to itself at once. A lookup ends early when the context aborts.
+class HostResolver
+{
+public:
+    virtual ~HostResolver() = default;
+    virtual QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context)
+        = 0;
+};

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "endpoint/Endpoint.h"
+#include "net/dns/HostResolver.h"
+#include "probe/ProbeContext.h"
+#include "probe/ProbeResult.h"
+
+#include <QCoroTask>
+
+#include <memory>
+
+// tcp://host:port: up when a TCP connection opens. latency = dns + connect.
+class TcpProbe final
+{
+public:
+    explicit TcpProbe(std::shared_ptr<HostResolver> resolver);
+
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+
+private:
+    std::shared_ptr<HostResolver> m_resolver;
+};

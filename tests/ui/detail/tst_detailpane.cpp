@@ -1,0 +1,225 @@
+#include "detail/EndpointDetailPane.h"
+#include "detail/LatencyChart.h"
+#include "detail/PhaseChart.h"
+#include "detail/RecentResultsModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QTest>
+
+using namespace std::chrono_literals;
+
+namespace {
+Endpoint httpEndpoint()
+{
+    Endpoint endpoint;
+    endpoint.name = QStringLiteral("Shop");
+    endpoint.target = *Target::parse(QStringLiteral("https://shop.example.org/health"));
+    endpoint.certWarningDays = 14;
+    return endpoint;
+}
+
+ProbeResult result(const QDateTime &started, bool up, std::chrono::microseconds latency = 12ms)
+{
+    ProbeResult r;
+    r.status = up ? ProbeStatus::Up : ProbeStatus::Down;
+    r.started = started;
+    r.latency = latency;
+    if (up) {
+        r.httpStatus = 200;
+        r.phases.dns = 1ms;
+        r.phases.connect = 2ms;
+        r.phases.tls = 4ms;
+        r.phases.ttfb = 3ms;
+        r.phases.transfer = 2ms;
+    } else {
+        r.errorKind = ErrorKind::Timeout;
+        r.errorMessage = QStringLiteral("no answer within 5 s");
+    }
+    return r;
+}
+
+QString labelText(const QWidget &parent, const char *name)
+{
+    const auto *label = parent.findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+}
+} // namespace
+
+class TestDetailPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void historyStaysBoundedByCount()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-600);
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 5000; ++i)
+            pane.addResult(result(start.addMSecs(i * 100), i % 10 != 0));
+        // Generous: a few thousand appends must not rebuild the chart each time.
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(pane.resultsModel()->rowCount(), RecentResultsModel::maximumResults);
+        pane.latencyChart()->flush();
+        const int points
+            = pane.latencyChart()->latencySeries()->count() + pane.latencyChart()->failureSeries()->count();
+        QVERIFY2(points <= LatencyChart::maximumPoints * 2, qPrintable(QString::number(points)));
+        // The newest is first.
+        QCOMPARE(pane.resultsModel()->results().first().started, start.addMSecs(4999 * 100));
+        QCOMPARE(pane.phaseChart()->barCount(), PhaseChart::maximumBars);
+    }
+
+    void historyStaysBoundedByAgeAndTheChartByRange()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-50000);
+        for (int i = 0; i < 5000; ++i)
+            pane.addResult(result(start.addSecs(i * 10), true));
+        // One hour at one result per 10 s.
+        QVERIFY2(pane.resultsModel()->rowCount() <= 362 && pane.resultsModel()->rowCount() >= 360,
+                 qPrintable(QString::number(pane.resultsModel()->rowCount())));
+        // The default range is 5 minutes: 31 points at most.
+        pane.latencyChart()->flush();
+        QVERIFY2(pane.latencyChart()->latencySeries()->count() <= 31,
+                 qPrintable(QString::number(pane.latencyChart()->latencySeries()->count())));
+
+        // A longer range is redrawn from the kept history.
+        auto *range = pane.findChild<QComboBox *>(QStringLiteral("range"));
+        QVERIFY(range);
+        range->setCurrentIndex(1);
+        QCOMPARE(pane.latencyChart()->range(), std::chrono::seconds(3600));
+        QVERIFY(pane.latencyChart()->latencySeries()->count() >= 360);
+    }
+
+    void resultsModelPassesTheTesterWhileTrimming()
+    {
+        // Small on purpose: the tester checks every row on every change.
+        RecentResultsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-20 * 600);
+        for (int i = 0; i < 20; ++i)
+            model.add(result(start.addSecs(i * 600), i % 3 != 0));
+        QCOMPARE(model.rowCount(), 7); // the newest and the six before it, within the hour
+        QCOMPARE(model.results().last().started, start.addSecs(13 * 600));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void failuresAreMarkedApart()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        pane.addResult(result(now.addSecs(-3), true, 20ms));
+        pane.addResult(result(now.addSecs(-2), false));
+        pane.addResult(result(now.addSecs(-1), true, 30ms));
+        // Points reach the series in batches, within 200 ms.
+        QTRY_COMPARE_WITH_TIMEOUT(pane.latencyChart()->latencySeries()->count(), 2, 2000);
+        QCOMPARE(pane.latencyChart()->failureSeries()->count(), 1);
+        QCOMPARE(pane.latencyChart()->latencySeries()->at(1).y(), 30.0);
+        const QModelIndex error = pane.resultsModel()->index(1, RecentResultsModel::ErrorColumn);
+        QVERIFY2(error.data().toString().contains(QStringLiteral("no answer within 5 s")),
+                 qPrintable(error.data().toString()));
+        QCOMPARE(pane.resultsModel()->index(1, RecentResultsModel::StatusColumn).data().toString(),
+                 QStringLiteral("down"));
+    }
+
+    void phasesChartHasOneBarSetPerPhase()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        const QList<QBarSet *> sets = pane.phaseChart()->series()->barSets();
+        QCOMPARE(sets.size(), 5);
+        QStringList labels;
+        for (const QBarSet *set : sets)
+            labels << set->label();
+        QCOMPARE(labels,
+                 QStringList({QStringLiteral("DNS"), QStringLiteral("Connect"), QStringLiteral("TLS"),
+                              QStringLiteral("First byte"), QStringLiteral("Transfer")}));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        pane.addResult(result(now, true));
+        pane.addResult(result(now.addSecs(1), false)); // no phases: no bar
+        QCOMPARE(pane.phaseChart()->barCount(), 1);
+        QCOMPARE(sets.at(2)->at(0), 4.0); // tls, in ms
+        QCOMPARE(sets.at(3)->at(0), 3.0); // ttfb
+    }
+
+    void certificateShowsDaysLeft()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        QVERIFY(pane.certificateText().isEmpty());
+        ProbeResult r = result(QDateTime::currentDateTimeUtc(), true);
+        r.certificate = CertificateInfo{QDateTime::currentDateTimeUtc().addDays(10).addSecs(3600),
+                                        QStringLiteral("CN=shop.example.org"), QStringLiteral("CN=Example CA"), true};
+        pane.addResult(r);
+        QCOMPARE(labelText(pane, "certDaysLeft"), QStringLiteral("10 days left"));
+        QVERIFY(pane.certificateText().contains(QStringLiteral("CN=shop.example.org")));
+        QVERIFY(pane.certificateText().contains(QStringLiteral("CN=Example CA")));
+
+        r.certificate->notAfter = QDateTime::currentDateTimeUtc().addDays(-3).addSecs(-60);
+        pane.addResult(r);
+        QVERIFY2(labelText(pane, "certDaysLeft").contains(QStringLiteral("expired 3 days ago")),
+                 qPrintable(labelText(pane, "certDaysLeft")));
+    }
+
+    void statisticsAndIcmpLoss()
+    {
+        EndpointDetailPane pane;
+        Endpoint ping;
+        ping.target = *Target::parse(QStringLiteral("router.lan"));
+        pane.setEndpoint(ping);
+        EndpointStatistics stats;
+        stats.results = 40;
+        stats.failures = 2;
+        stats.p50 = 1500us;
+        stats.p95 = 12ms;
+        stats.p99 = 120ms;
+        stats.jitter = 300us;
+        stats.uptimePercent = 99.5;
+        stats.icmpLossPercent = 5;
+        pane.setStatistics(stats);
+        QCOMPARE(labelText(pane, "figureP50"), QStringLiteral("1.50 ms"));
+        QCOMPARE(labelText(pane, "figureP95"), QStringLiteral("12.0 ms"));
+        QCOMPARE(labelText(pane, "figureP99"), QStringLiteral("120.0 ms"));
+        QCOMPARE(labelText(pane, "figureJitter"), QStringLiteral("0.30 ms"));
+        QVERIFY(labelText(pane, "figureUptime").startsWith(QStringLiteral("99.50")));
+        QCOMPARE(labelText(pane, "figureFailures"), QStringLiteral("2 of 40"));
+        QCOMPARE(labelText(pane, "figureLast"), QStringLiteral("–"));
+
+        ProbeResult r = result(QDateTime::currentDateTimeUtc(), true);
+        r.icmp = IcmpReport{3, 2, {1ms, 2ms}};
+        pane.addResult(r);
+        const QString loss = labelText(pane, "icmpLoss");
+        QVERIFY2(loss.contains(QStringLiteral("33")) && loss.contains(QStringLiteral("2 of 3")), qPrintable(loss));
+        QVERIFY2(loss.contains(QStringLiteral("5.0")), qPrintable(loss));
+    }
+
+    void clearAndNewEndpointForgetTheOld()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        pane.addResult(result(QDateTime::currentDateTimeUtc(), true));
+        QCOMPARE(pane.resultsModel()->rowCount(), 1);
+        Endpoint other;
+        other.target = *Target::parse(QStringLiteral("db.lan:5432"));
+        pane.setEndpoint(other);
+        QCOMPARE(pane.resultsModel()->rowCount(), 0);
+        QCOMPARE(pane.latencyChart()->latencySeries()->count(), 0);
+        QCOMPARE(pane.phaseChart()->barCount(), 0);
+        QCOMPARE(labelText(pane, "detailTitle"), QStringLiteral("tcp://db.lan:5432"));
+    }
+};
+
+QTEST_MAIN(TestDetailPane)
+#include "tst_detailpane.moc"

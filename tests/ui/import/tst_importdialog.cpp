@@ -1,0 +1,117 @@
+#include "import/ImportDialog.h"
+#include "import/ImportPreviewModel.h"
+#include "endpoint/Profile.h"
+
+#include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryFile>
+#include <QTest>
+
+namespace {
+QPushButton *importButton(const ImportDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+QString cell(const ImportPreviewModel &model, int row, int column)
+{
+    return model.index(row, column).data().toString();
+}
+} // namespace
+
+class TestImportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void previewShowsWhatEachLineBecame()
+    {
+        ImportDialog dialog(Endpoint{});
+        ImportPreviewModel *model = dialog.previewModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!importButton(dialog)->isEnabled());
+
+        dialog.setText(
+            QStringLiteral("# list\nhttps://example.org/health\ndb.lan:5432\n\nrouter.lan\nbad host name\n"));
+        QCOMPARE(model->rowCount(), 4);
+        QCOMPARE(model->columnCount(), int(ImportPreviewModel::ColumnCount));
+        QCOMPARE(cell(*model, 0, ImportPreviewModel::LineColumn), QStringLiteral("2"));
+        QCOMPARE(cell(*model, 0, ImportPreviewModel::ResultColumn), QStringLiteral("https://example.org/health"));
+        QCOMPARE(cell(*model, 0, ImportPreviewModel::KindColumn), QStringLiteral("HTTPS request"));
+        QCOMPARE(cell(*model, 1, ImportPreviewModel::ResultColumn), QStringLiteral("tcp://db.lan:5432"));
+        QCOMPARE(cell(*model, 1, ImportPreviewModel::KindColumn), QStringLiteral("TCP connect"));
+        QCOMPARE(cell(*model, 2, ImportPreviewModel::ResultColumn), QStringLiteral("icmp://router.lan"));
+        QCOMPARE(cell(*model, 2, ImportPreviewModel::KindColumn), QStringLiteral("ICMP ping"));
+        QCOMPARE(cell(*model, 3, ImportPreviewModel::LineColumn), QStringLiteral("6"));
+        QVERIFY2(cell(*model, 3, ImportPreviewModel::ResultColumn).startsWith(QStringLiteral("line 6: ")),
+                 qPrintable(cell(*model, 3, ImportPreviewModel::ResultColumn)));
+        QVERIFY(model->index(3, ImportPreviewModel::ResultColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!model->index(0, ImportPreviewModel::ResultColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(importButton(dialog)->isEnabled());
+
+        const QString summary = dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text();
+        QVERIFY2(summary.contains(QStringLiteral("3 endpoints")) && summary.contains(QStringLiteral("1 line")),
+                 qPrintable(summary));
+
+        // Editing again resets the model cleanly (checked by the tester).
+        dialog.setText(QStringLiteral("only.lan"));
+        QCOMPARE(model->rowCount(), 1);
+        dialog.setText(QString());
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!importButton(dialog)->isEnabled());
+    }
+
+    void importsTheGoodLinesWithTheProfileDefaults()
+    {
+        Profile profile;
+        profile.defaults.intervalS = 7;
+        profile.defaults.failureThreshold = 5;
+        profile.defaults.certWarningDays = 3;
+        ImportDialog dialog(profile.makeEndpoint());
+        dialog.setText(QStringLiteral("a.lan\nnot valid!\nb.lan:443\nhttp://c.lan/x\n"));
+        const QList<Endpoint> endpoints = dialog.endpoints();
+        QCOMPARE(endpoints.size(), 3);
+        QCOMPARE(endpoints.at(0).target.toString(), QStringLiteral("icmp://a.lan"));
+        QCOMPARE(endpoints.at(1).target.toString(), QStringLiteral("tcp://b.lan:443"));
+        QCOMPARE(endpoints.at(2).target.toString(), QStringLiteral("http://c.lan/x"));
+        for (const Endpoint &endpoint : endpoints) {
+            QCOMPARE(endpoint.intervalS, 7.0);
+            QCOMPARE(endpoint.failureThreshold, 5);
+            QCOMPARE(endpoint.certWarningDays, 3);
+        }
+    }
+
+    void loadsAFile()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write("# from a file\r\nweb.lan/health\r\nmail.lan:25\r\n");
+        file.close();
+        ImportDialog dialog(Endpoint{});
+        QVERIFY(dialog.loadFile(file.fileName()));
+        QCOMPARE(dialog.previewModel()->rowCount(), 2);
+        QCOMPARE(dialog.endpoints().at(0).target.toString(), QStringLiteral("https://web.lan/health"));
+        QCOMPARE(dialog.previewModel()->lines().at(1).number, 3);
+
+        QVERIFY(!dialog.loadFile(file.fileName() + QStringLiteral(".missing")));
+        const QString summary = dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text();
+        QVERIFY2(summary.startsWith(QStringLiteral("Cannot read")), qPrintable(summary));
+        QCOMPARE(dialog.previewModel()->rowCount(), 2); // what was there stays
+    }
+
+    void previewUsesAModelNotAWidget()
+    {
+        ImportDialog dialog(Endpoint{});
+        auto *view = dialog.findChild<QTableView *>(QStringLiteral("importPreview"));
+        QVERIFY(view);
+        QCOMPARE(view->model(), static_cast<QAbstractItemModel *>(dialog.previewModel()));
+        QVERIFY(!view->accessibleName().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestImportDialog)
+#include "tst_importdialog.moc"

@@ -1,0 +1,352 @@
+#include "detail/EndpointDetailPane.h"
+#include "editor/EndpointEditorDialog.h"
+#include "table/EndpointFilterModel.h"
+#include "table/EndpointTableModel.h"
+#include "log/EventLogDock.h"
+#include "FakeProbeExecutor.h"
+#include "import/ImportDialog.h"
+#include "window/MainActions.h"
+#include "window/MainWindow.h"
+#include "window/MonitorStatusBar.h"
+#include "window/ProfileDocument.h"
+#include "detail/RecentResultsModel.h"
+#include "window/SettingsDialog.h"
+#include "endpoint/ProfileReader.h"
+#include "monitor/Monitor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMimeData>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace std::chrono_literals;
+
+namespace {
+Profile profileOf(const QStringList &names)
+{
+    Profile profile;
+    profile.name = QStringLiteral("Test profile");
+    for (const QString &name : names)
+        profile.endpoints << FakeProbeExecutor::endpoint(name, 60);
+    return profile;
+}
+
+void selectRows(MainWindow &window, const QList<int> &rows)
+{
+    QItemSelectionModel *selection = window.tableView()->selectionModel();
+    selection->clearSelection();
+    for (const int row : rows)
+        selection->select(window.filterModel()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+QString sourceDir()
+{
+    return qEnvironmentVariable("PINGSCOPE_SOURCE_DIR");
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        // Settings go to a directory of this run, never to the user's.
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("PingscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void cleanup() { QTest::qWait(20); }
+
+    void actionsReachTheEngine()
+    {
+        FakeProbeExecutor executor; // no replies: probes run until cancelled
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
+        MainActions *actions = window.actions();
+        QVERIFY(actions->runNow->isEnabled()); // a loaded profile's first endpoint is current
+        selectRows(window, {});
+        QVERIFY(!actions->runNow->isEnabled());
+        QVERIFY(!actions->edit->isEnabled());
+
+        selectRows(window, {0, 2});
+        QCOMPARE(window.selectedIds().size(), 2);
+        QVERIFY(actions->runNow->isEnabled());
+        actions->runNow->trigger();
+        QTRY_COMPARE(executor.pendingCount(), 2);
+        QVERIFY(executor.pendingFor(QStringLiteral("a")) && executor.pendingFor(QStringLiteral("c")));
+
+        actions->cancel->trigger();
+        QTRY_COMPARE(executor.pendingCount(), 0);
+        QTRY_COMPARE(monitor.state(window.selectedIds().first())->task, TaskState::Cancelled);
+
+        QVERIFY(actions->start->isEnabled() && !actions->stop->isEnabled());
+        actions->start->trigger();
+        QVERIFY(monitor.isStarted());
+        QVERIFY(!actions->start->isEnabled() && actions->stop->isEnabled());
+
+        actions->pause->trigger();
+        for (const EndpointId id : window.selectedIds())
+            QCOMPARE(monitor.state(id)->status, EndpointStatus::Paused);
+        actions->resume->trigger(); // a resumed endpoint is probed at once
+        for (const EndpointId id : window.selectedIds())
+            QVERIFY(monitor.state(id)->status != EndpointStatus::Paused);
+        QTRY_VERIFY(executor.pendingFor(QStringLiteral("a")) && executor.pendingFor(QStringLiteral("c")));
+
+        actions->stop->trigger();
+        QTRY_COMPARE(executor.pendingCount(), 0);
+        QVERIFY(!monitor.isStarted());
+    }
+
+    void duplicateAndDeleteEditTheProfile()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
+        QVERIFY(!window.document()->isModified());
+
+        selectRows(window, {1});
+        window.actions()->duplicate->trigger();
+        QCOMPARE(monitor.endpointCount(), 3);
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->name, QStringLiteral("b (copy)"));
+        QVERIFY(window.document()->isModified());
+        QVERIFY(window.isWindowModified());
+
+        selectRows(window, {0});
+        window.actions()->remove->trigger();
+        QCOMPARE(monitor.endpointCount(), 2);
+        QCOMPARE(window.tableModel()->index(0, EndpointTableModel::NameColumn).data().toString(), QStringLiteral("b"));
+    }
+
+    void profileOpensAndSavesThroughTheWindow()
+    {
+        QTemporaryDir dir;
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        const QString original = sourceDir() + QStringLiteral("/resources/profiles/home-lab.json");
+        QVERIFY(window.openProfile(original));
+        QCOMPARE(window.tableModel()->rowCount(), 5);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("Home lab")));
+        QVERIFY(!window.document()->isModified());
+
+        selectRows(window, {1});
+        window.actions()->duplicate->trigger();
+        QVERIFY(window.document()->isModified());
+        const QString saved = dir.filePath(QStringLiteral("saved.json"));
+        QVERIFY(window.saveProfile(saved));
+        QVERIFY(!window.document()->isModified());
+        QCOMPARE(window.document()->path(), saved);
+
+        const ProfileReadResult reread = ProfileReader::fromFile(saved);
+        QVERIFY2(reread.ok(), qPrintable(reread.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(reread.profile->name, QStringLiteral("Home lab"));
+        QCOMPARE(reread.profile->endpoints.size(), 6);
+        QCOMPARE(reread.profile->endpoints[5].name, QStringLiteral("Database (copy)"));
+        QCOMPARE(reread.profile->endpoints[0].http.headers.size(), 1); // settings survive the round trip
+        QCOMPARE(reread.profile->endpoints[0].degradedMs, std::optional(800));
+
+        QVERIFY(window.openProfile(original));
+        QCOMPARE(window.tableModel()->rowCount(), 5);
+        QVERIFY(window.openProfile(saved));
+        QCOMPARE(window.tableModel()->rowCount(), 6);
+        QCOMPARE(monitor.endpointCount(), 6);
+
+        const QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("profiles/last")).toString(), saved);
+        QCOMPARE(settings.value(QStringLiteral("profiles/recent")).toStringList().first(), saved);
+    }
+
+    void aDroppedProfileOpens()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(sourceDir() + QStringLiteral("/resources/profiles/home-lab.json"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(window.tableModel()->rowCount(), 5);
+    }
+
+    void statusBarCountsStatusesAndFlights()
+    {
+        FakeProbeExecutor executor;
+        executor.setReply(QStringLiteral("up1"), FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        executor.setReply(QStringLiteral("up2"), FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        executor.setReply(QStringLiteral("degraded"),
+                          FakeProbeExecutor::Reply{FakeProbeExecutor::degraded(QStringLiteral("slow")), 0ms});
+        executor.setReply(QStringLiteral("down"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        Profile profile = profileOf({QStringLiteral("up1"), QStringLiteral("up2"), QStringLiteral("degraded"),
+                                     QStringLiteral("down"), QStringLiteral("hangs1"), QStringLiteral("hangs2")});
+        profile.endpoints[3].failureThreshold = 1;
+        window.loadProfile(profile, {});
+        monitor.setConcurrencyLimit(5);
+        monitor.runAllNow();
+        QTRY_COMPARE(window.monitorStatusBar()->statusText(), QStringLiteral("2 up · 1 degraded · 1 down"));
+        QTRY_COMPARE(window.monitorStatusBar()->flightText(), QStringLiteral("2 in flight · 0 queued"));
+
+        monitor.cancelAll();
+        QTRY_COMPARE(monitor.counters().inFlight, 0);
+        monitor.setConcurrencyLimit(1);
+        monitor.runAllNow(); // the quick ones pass through the one slot; then a hanging one holds it
+        QTRY_COMPARE(window.monitorStatusBar()->flightText(), QStringLiteral("2 in flight · 1 queued"));
+        monitor.cancelAll();
+    }
+
+    void theLogDockExportsWhatItShows()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{
+            FakeProbeExecutor::down(ErrorKind::Refused, QStringLiteral("refused, by 127.0.0.1:9")), 0ms});
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        Profile profile = profileOf({QStringLiteral("x")});
+        profile.endpoints[0].failureThreshold = 1;
+        window.loadProfile(profile, {});
+        monitor.runAllNow();
+        QTRY_VERIFY(window.eventLogDock()->view()->model()->rowCount() >= 1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("log.csv"));
+        QVERIFY(window.eventLogDock()->exportCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        // The message holds a comma, so its field is quoted.
+        QVERIFY2(text.contains(QStringLiteral("refused, by 127.0.0.1:9\",1")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral(",x,")));
+    }
+
+    void addEditAndImportGoThroughTheirDialogs()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor, &executor);
+        window.loadProfile(profileOf({QStringLiteral("a")}), {});
+
+        // The dialogs are modal: answer them from the event loop they run.
+        QTimer::singleShot(0, this, [] {
+            auto *editor = qobject_cast<EndpointEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            Endpoint endpoint = editor->endpoint();
+            endpoint.name = QStringLiteral("added");
+            endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:7"));
+            editor->setEndpoint(endpoint);
+            editor->accept();
+        });
+        window.actions()->add->trigger();
+        QCOMPARE(monitor.endpointCount(), 2);
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->target.toString(),
+                 QStringLiteral("tcp://127.0.0.1:7"));
+
+        selectRows(window, {1});
+        QTimer::singleShot(0, this, [] {
+            auto *editor = qobject_cast<EndpointEditorDialog *>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            QCOMPARE(editor->endpoint().name, QStringLiteral("added"));
+            Endpoint endpoint = editor->endpoint();
+            endpoint.name = QStringLiteral("edited");
+            editor->setEndpoint(endpoint);
+            editor->accept();
+        });
+        window.actions()->edit->trigger();
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->name, QStringLiteral("edited"));
+
+        QTimer::singleShot(0, this, [] {
+            auto *import = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+            QVERIFY(import);
+            import->setText(QStringLiteral("127.0.0.1:8\nhttp://127.0.0.1:8080/health\n"));
+            import->accept();
+        });
+        window.actions()->importList->trigger();
+        QCOMPARE(monitor.endpointCount(), 4);
+        QVERIFY(window.document()->isModified());
+    }
+
+    void theDetailPaneFollowsTheCurrentEndpoint()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(4ms), 0ms});
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        window.loadProfile(profileOf({QStringLiteral("first"), QStringLiteral("second")}), {});
+        monitor.runAllNow();
+        QTRY_COMPARE(monitor.counters().done, quint64(2));
+        const auto *title = window.detailPane()->findChild<QLabel *>(QStringLiteral("detailTitle"));
+        QVERIFY(window.detailPane()->isEnabled()); // the first endpoint is current after a load
+        QCOMPARE(title->text(), QStringLiteral("first"));
+
+        window.tableView()->setCurrentIndex(window.filterModel()->index(1, 0));
+        QVERIFY(window.detailPane()->isEnabled());
+        QCOMPARE(title->text(), QStringLiteral("second"));
+        QCOMPARE(window.detailPane()->resultsModel()->rowCount(), 1); // the result from before the selection
+        monitor.runAllNow();
+        QTRY_COMPARE(window.detailPane()->resultsModel()->rowCount(), 2);
+
+        monitor.removeEndpoint(monitor.endpointIds().last());
+        QVERIFY(!window.detailPane()->isEnabled() || title->text() != QStringLiteral("second"));
+    }
+
+    void remembersColumnsAndSortOrder()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        {
+            MainWindow window(&monitor);
+            window.tableView()->sortByColumn(EndpointTableModel::P95Column, Qt::DescendingOrder);
+            window.tableView()->horizontalHeader()->resizeSection(EndpointTableModel::TargetColumn, 333);
+            QVERIFY(window.close());
+        }
+        MainWindow again(&monitor);
+        QHeaderView *header = again.tableView()->horizontalHeader();
+        QCOMPARE(header->sortIndicatorSection(), int(EndpointTableModel::P95Column));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(header->sectionSize(EndpointTableModel::TargetColumn), 333);
+        QCOMPARE(again.filterModel()->sortColumn(), int(EndpointTableModel::P95Column)); // and it sorts so
+        QSettings().remove(QStringLiteral("window"));
+    }
+
+    void settingsReachTheMonitor()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        MainWindow window(&monitor);
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            for (auto *spin : dialog->findChildren<QSpinBox *>()) {
+                if (spin->accessibleName() == QStringLiteral("Probes in flight at most"))
+                    spin->setValue(7);
+            }
+            dialog->accept();
+        });
+        window.actions()->settings->trigger();
+        QCOMPARE(monitor.concurrencyLimit(), 7);
+        QCOMPARE(AppSettings::load().concurrency, 7);
+    }
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,279 @@
+#include "EndpointDetailPane.h"
+
+#include "text/DurationText.h"
+#include "LatencyChart.h"
+#include "PhaseChart.h"
+#include "RecentResultsModel.h"
+#include "text/StatusPalette.h"
+#include "text/TargetDescription.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+enum Figure { LastFigure, P50Figure, P95Figure, P99Figure, JitterFigure, UptimeFigure, FailuresFigure, FigureCount };
+
+QString durationOrDash(const std::optional<std::chrono::microseconds> &duration)
+{
+    return duration ? DurationText::format(*duration) : QStringLiteral("–");
+}
+
+QLabel *selectable(QLabel *label)
+{
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+} // namespace
+
+EndpointDetailPane::EndpointDetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_target(selectable(new QLabel(this)))
+    , m_range(new QComboBox(this))
+    , m_latency(new LatencyChart(this))
+    , m_phasesGroup(new QGroupBox(tr("Phases of recent probes"), this))
+    , m_phases(new PhaseChart(m_phasesGroup))
+    , m_icmpGroup(new QGroupBox(tr("Packet loss"), this))
+    , m_icmpLoss(selectable(new QLabel(m_icmpGroup)))
+    , m_results(new RecentResultsModel(this))
+    , m_resultsView(new QTableView(this))
+{
+    setAccessibleName(tr("Endpoint details"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_target->setObjectName(QStringLiteral("detailTarget"));
+
+    m_range->setObjectName(QStringLiteral("range"));
+    m_range->setAccessibleName(tr("Time range of the latency chart"));
+    m_range->addItem(tr("Last 5 minutes"), 5 * 60);
+    m_range->addItem(tr("Last hour"), 60 * 60);
+    // Longer ranges need results kept across runs; the pane only holds the last hour in memory.
+    m_range->setToolTip(tr("Longer ranges need stored history, which is not kept yet"));
+    connect(m_range, &QComboBox::currentIndexChanged, this, &EndpointDetailPane::rangeChanged);
+    auto *rangeLabel = new QLabel(tr("&Range:"), this);
+    rangeLabel->setBuddy(m_range);
+
+    auto *header = new QHBoxLayout;
+    auto *titles = new QVBoxLayout;
+    titles->addWidget(m_title);
+    titles->addWidget(m_target);
+    header->addLayout(titles, 1);
+    header->addWidget(rangeLabel);
+    header->addWidget(m_range);
+
+    m_latency->setMinimumHeight(220);
+    auto *phasesLayout = new QVBoxLayout(m_phasesGroup);
+    phasesLayout->setContentsMargins(2, 2, 2, 2);
+    phasesLayout->addWidget(m_phases);
+    m_phases->setMinimumHeight(190);
+
+    auto *icmpLayout = new QVBoxLayout(m_icmpGroup);
+    m_icmpLoss->setObjectName(QStringLiteral("icmpLoss"));
+    m_icmpLoss->setAccessibleName(tr("Packet loss"));
+    m_icmpLoss->setWordWrap(true);
+    icmpLayout->addWidget(m_icmpLoss);
+
+    m_resultsView->setObjectName(QStringLiteral("recentResults"));
+    m_resultsView->setAccessibleName(tr("Recent results"));
+    m_resultsView->setModel(m_results);
+    m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_resultsView->setWordWrap(false);
+    m_resultsView->verticalHeader()->setVisible(false);
+    m_resultsView->verticalHeader()->setDefaultSectionSize(m_resultsView->fontMetrics().height() + 6);
+    m_resultsView->horizontalHeader()->setStretchLastSection(true);
+    // Widths from sample text rather than ResizeToContents, which measures up to 1,000 rows on
+    // every inserted row: with a result a second that alone costs more than the charts.
+    const QFontMetrics metrics = m_resultsView->fontMetrics();
+    const int padding = 3 * metrics.averageCharWidth();
+    const std::pair<int, QString> samples[] = {{RecentResultsModel::TimeColumn, QStringLiteral("00:00:00")},
+                                               {RecentResultsModel::StatusColumn, QStringLiteral("degraded")},
+                                               {RecentResultsModel::LatencyColumn, QStringLiteral("0000.0 ms")},
+                                               {RecentResultsModel::HttpStatusColumn, QStringLiteral("HTTP 000")}};
+    for (const auto &[column, sample] : samples)
+        m_resultsView->setColumnWidth(column, metrics.horizontalAdvance(sample) + padding);
+
+    auto *side = new QVBoxLayout;
+    side->addWidget(buildCertificate());
+    side->addWidget(m_icmpGroup);
+    side->addStretch(1);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_resultsView, 3);
+    bottom->addLayout(side, 2);
+    auto *bottomWidget = new QWidget(this);
+    bottomWidget->setLayout(bottom);
+    bottom->setContentsMargins(0, 0, 0, 0);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_latency);
+    splitter->addWidget(m_phasesGroup);
+    splitter->addWidget(bottomWidget);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(buildStatistics());
+    layout->addWidget(splitter, 1);
+
+    clear();
+}
+
+QWidget *EndpointDetailPane::buildStatistics()
+{
+    auto *box = new QWidget(this);
+    auto *grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QString names[FigureCount]
+        = {tr("Last"), tr("p50"), tr("p95"), tr("p99"), tr("Jitter"), tr("Uptime"), tr("Failures")};
+    const char *objectNames[FigureCount]
+        = {"figureLast", "figureP50", "figureP95", "figureP99", "figureJitter", "figureUptime", "figureFailures"};
+    for (int i = 0; i < FigureCount; ++i) {
+        auto *caption = new QLabel(names[i], box);
+        caption->setForegroundRole(QPalette::PlaceholderText);
+        auto *value = selectable(new QLabel(QStringLiteral("–"), box));
+        value->setObjectName(QLatin1String(objectNames[i]));
+        value->setAccessibleName(names[i]);
+        QFont bold = value->font();
+        bold.setBold(true);
+        value->setFont(bold);
+        grid->addWidget(caption, 0, i);
+        grid->addWidget(value, 1, i);
+        m_figures.append(value);
+    }
+    return box;
+}
+
+QGroupBox *EndpointDetailPane::buildCertificate()
+{
+    m_certificateGroup = new QGroupBox(tr("Certificate"), this);
+    auto *form = new QFormLayout(m_certificateGroup);
+    m_certSubject = selectable(new QLabel(m_certificateGroup));
+    m_certIssuer = selectable(new QLabel(m_certificateGroup));
+    m_certExpiry = selectable(new QLabel(m_certificateGroup));
+    m_certDaysLeft = selectable(new QLabel(m_certificateGroup));
+    m_certSubject->setObjectName(QStringLiteral("certSubject"));
+    m_certIssuer->setObjectName(QStringLiteral("certIssuer"));
+    m_certExpiry->setObjectName(QStringLiteral("certExpiry"));
+    m_certDaysLeft->setObjectName(QStringLiteral("certDaysLeft"));
+    for (QLabel *label : {m_certSubject, m_certIssuer})
+        label->setWordWrap(true);
+    form->addRow(tr("Subject:"), m_certSubject);
+    form->addRow(tr("Issuer:"), m_certIssuer);
+    form->addRow(tr("Expires:"), m_certExpiry);
+    form->addRow(tr("Days left:"), m_certDaysLeft);
+    return m_certificateGroup;
+}
+
+void EndpointDetailPane::setEndpoint(const Endpoint &endpoint)
+{
+    clear();
+    m_endpoint = endpoint;
+    m_title->setText(endpoint.displayName());
+    // Without a name the title already is the target: say only what kind of probe it is.
+    m_target->setText(endpoint.name.isEmpty() ? TargetDescription::kind(endpoint.target)
+                                              : TargetDescription::understoodAs(endpoint.target));
+    m_phasesGroup->setVisible(endpoint.target.kind == ProbeKind::Http);
+    m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.target.kind != ProbeKind::Http);
+    m_icmpGroup->setVisible(endpoint.target.kind == ProbeKind::Icmp);
+}
+
+void EndpointDetailPane::clear()
+{
+    m_results->clear();
+    m_latency->clear();
+    m_phases->clear();
+    m_windowLossPercent.reset();
+    m_certificateGroup->setVisible(false);
+    for (QLabel *label : {m_certSubject, m_certIssuer, m_certExpiry, m_certDaysLeft})
+        label->clear();
+    m_icmpLoss->setText(tr("No ping results yet"));
+    for (QLabel *figure : std::as_const(m_figures))
+        figure->setText(QStringLiteral("–"));
+}
+
+void EndpointDetailPane::addResult(const ProbeResult &result)
+{
+    m_results->add(result);
+    m_latency->append(result);
+    if (m_endpoint.target.kind == ProbeKind::Http)
+        m_phases->append(result);
+    if (result.certificate)
+        showCertificate(*result.certificate);
+    if (result.icmp)
+        showIcmp(*result.icmp);
+}
+
+void EndpointDetailPane::setStatistics(const EndpointStatistics &statistics)
+{
+    m_figures[LastFigure]->setText(durationOrDash(statistics.last));
+    m_figures[P50Figure]->setText(durationOrDash(statistics.p50));
+    m_figures[P95Figure]->setText(durationOrDash(statistics.p95));
+    m_figures[P99Figure]->setText(durationOrDash(statistics.p99));
+    m_figures[JitterFigure]->setText(durationOrDash(statistics.jitter));
+    m_figures[UptimeFigure]->setText(statistics.uptimePercent ? tr("%L1 %").arg(*statistics.uptimePercent, 0, 'f', 2)
+                                                              : QStringLiteral("–"));
+    m_figures[FailuresFigure]->setText(tr("%L1 of %L2").arg(statistics.failures).arg(statistics.results));
+    m_windowLossPercent = statistics.icmpLossPercent;
+    const QList<ProbeResult> &recent = m_results->results();
+    if (!recent.isEmpty() && recent.first().icmp)
+        showIcmp(*recent.first().icmp);
+}
+
+void EndpointDetailPane::rangeChanged()
+{
+    m_latency->setRange(std::chrono::seconds(m_range->currentData().toInt()));
+    const QList<ProbeResult> &newestFirst = m_results->results();
+    m_latency->setResults(QList<ProbeResult>(newestFirst.crbegin(), newestFirst.crend()));
+}
+
+void EndpointDetailPane::showCertificate(const CertificateInfo &certificate)
+{
+    m_certificateGroup->setVisible(true);
+    m_certSubject->setText(certificate.subject);
+    m_certIssuer->setText(certificate.chainValid ? certificate.issuer : tr("%1 (not trusted)").arg(certificate.issuer));
+    m_certExpiry->setText(QLocale().toString(certificate.notAfter.toLocalTime(), QLocale::LongFormat));
+    const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate.notAfter);
+    const bool expired = certificate.notAfter < QDateTime::currentDateTimeUtc();
+    m_certDaysLeft->setText(expired ? DurationText::daysAgo(-days) : DurationText::daysLeft(days));
+    const bool warn = expired || days <= m_endpoint.certWarningDays;
+    QPalette own = palette();
+    if (warn)
+        own.setColor(QPalette::WindowText,
+                     StatusPalette::status(palette(), expired ? ProbeStatus::Down : ProbeStatus::Degraded));
+    m_certDaysLeft->setPalette(own);
+}
+
+void EndpointDetailPane::showIcmp(const IcmpReport &report)
+{
+    QString text = tr("Last probe: %L1 % lost (%2 of %3 replies)")
+                       .arg(report.lossRatio() * 100, 0, 'f', 0)
+                       .arg(report.received)
+                       .arg(report.sent);
+    if (m_windowLossPercent)
+        text += QLatin1Char('\n') + tr("Recent window: %L1 % lost").arg(*m_windowLossPercent, 0, 'f', 1);
+    m_icmpLoss->setText(text);
+}
+
+QString EndpointDetailPane::certificateText() const
+{
+    if (!m_certificateGroup->isVisibleTo(this))
+        return {};
+    return tr("%1\n%2\n%3\n%4")
+        .arg(m_certSubject->text(), m_certIssuer->text(), m_certExpiry->text(), m_certDaysLeft->text());
+}

@@ -1,0 +1,409 @@
+#include "EndpointTableModel.h"
+
+#include "text/LatencyText.h"
+#include "text/StatusText.h"
+#include "monitor/Monitor.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+constexpr qint64 missingLatency = std::numeric_limits<qint64>::max(); // sorts after every real value
+
+qint64 rawLatency(const std::optional<std::chrono::microseconds> &value)
+{
+    return value ? qint64(value->count()) : missingLatency;
+}
+
+QString errorOf(const EndpointState &state)
+{
+    if (!state.lastResult || state.lastResult->isUp())
+        return {};
+    return state.lastResult->errorMessage;
+}
+} // namespace
+
+EndpointTableModel::EndpointTableModel(Monitor *monitor, QObject *parent)
+    : QAbstractTableModel(parent), m_monitor(monitor)
+{
+    connect(monitor, &Monitor::endpointsAdded, this, &EndpointTableModel::onEndpointsAdded);
+    connect(monitor, &Monitor::endpointUpdated, this, &EndpointTableModel::onEndpointUpdated);
+    connect(monitor, &Monitor::endpointRemoved, this, &EndpointTableModel::onEndpointRemoved);
+    connect(monitor, &Monitor::tasksChanged, this, &EndpointTableModel::onTasksChanged);
+    reload();
+}
+
+std::optional<Endpoint> EndpointTableModel::endpointAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    return m_rows[std::size_t(row)].endpoint;
+}
+
+QStringList EndpointTableModel::allTags() const
+{
+    QStringList tags;
+    for (const Row &row : m_rows) {
+        for (const QString &tag : row.endpoint.tags) {
+            if (!tags.contains(tag))
+                tags.append(tag);
+        }
+    }
+    tags.sort(Qt::CaseInsensitive);
+    return tags;
+}
+
+void EndpointTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    m_statusCounts.fill(0);
+    const QList<EndpointId> ids = m_monitor->endpointIds();
+    m_rows.reserve(std::size_t(ids.size()));
+    for (const EndpointId id : ids)
+        appendRow(id);
+    endResetModel();
+    emit statusCountsChanged();
+}
+
+void EndpointTableModel::appendRow(EndpointId id)
+{
+    Row row;
+    row.id = id;
+    row.endpoint = m_monitor->endpoint(id).value_or(Endpoint{});
+    row.state = m_monitor->state(id).value_or(EndpointState{});
+    ++m_statusCounts[std::size_t(row.state.status)];
+    m_rowOf.insert(id, int(m_rows.size()));
+    m_rows.push_back(std::move(row));
+}
+
+EndpointTableModel::BulkChange::BulkChange(EndpointTableModel *model) : m_model(model)
+{
+    ++m_model->m_bulkDepth;
+}
+
+EndpointTableModel::BulkChange::~BulkChange()
+{
+    if (--m_model->m_bulkDepth == 0)
+        m_model->reload();
+}
+
+void EndpointTableModel::onEndpointsAdded(const QList<EndpointId> &ids)
+{
+    if (m_bulkDepth > 0 || ids.isEmpty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(ids.size()) - 1);
+    for (const EndpointId id : ids)
+        appendRow(id);
+    endInsertRows();
+    emit statusCountsChanged();
+}
+
+void EndpointTableModel::onEndpointUpdated(EndpointId id)
+{
+    const int index = rowOf(id);
+    if (m_bulkDepth > 0 || index < 0)
+        return;
+    Row &row = m_rows[std::size_t(index)];
+    row.endpoint = m_monitor->endpoint(id).value_or(row.endpoint);
+    row.statistics.reset();
+    if (refreshState(row))
+        emit statusCountsChanged();
+    emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
+}
+
+void EndpointTableModel::onEndpointRemoved(EndpointId id)
+{
+    const int index = rowOf(id);
+    if (m_bulkDepth > 0 || index < 0)
+        return;
+    beginRemoveRows({}, index, index);
+    --m_statusCounts[std::size_t(m_rows[std::size_t(index)].state.status)];
+    m_rows.erase(m_rows.begin() + index);
+    m_rowOf.remove(id);
+    reindexFrom(index);
+    endRemoveRows();
+    emit statusCountsChanged();
+}
+
+void EndpointTableModel::reindexFrom(int row)
+{
+    for (int i = row; i < rowCount(); ++i)
+        m_rowOf.insert(m_rows[std::size_t(i)].id, i);
+}
+
+void EndpointTableModel::onTasksChanged(const QList<EndpointId> &ids)
+{
+    if (m_bulkDepth > 0)
+        return;
+    std::vector<int> rows;
+    rows.reserve(std::size_t(ids.size()));
+    bool countsChanged = false;
+    for (const EndpointId id : ids) {
+        const int index = rowOf(id);
+        if (index < 0)
+            continue;
+        countsChanged |= refreshState(m_rows[std::size_t(index)]);
+        rows.push_back(index);
+    }
+    emitRowsChanged(std::move(rows));
+    if (countsChanged)
+        emit statusCountsChanged();
+}
+
+bool EndpointTableModel::refreshState(Row &row)
+{
+    std::optional<EndpointState> state = m_monitor->state(row.id);
+    if (!state)
+        return false;
+    const auto startedOf = [](const EndpointState &s) { return s.lastResult ? s.lastResult->started : QDateTime(); };
+    if (startedOf(*state) != startedOf(row.state) || state->lastResult.has_value() != row.state.lastResult.has_value())
+        row.statistics.reset();
+    const EndpointStatus before = row.state.status;
+    row.state = std::move(*state);
+    if (before == row.state.status)
+        return false;
+    --m_statusCounts[std::size_t(before)];
+    ++m_statusCounts[std::size_t(row.state.status)];
+    return true;
+}
+
+void EndpointTableModel::emitRowsChanged(std::vector<int> rows)
+{
+    if (rows.empty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::vector<std::pair<int, int>> ranges;
+    for (const int row : rows) {
+        if (!ranges.empty() && ranges.back().second + 1 == row)
+            ranges.back().second = row;
+        else
+            ranges.emplace_back(row, row);
+    }
+    // When most rows changed, one signal for the table costs the proxy and the view less than one
+    // per range.
+    if (rows.size() * 2 > m_rows.size())
+        ranges = {{0, rowCount() - 1}};
+    for (const auto &[first, last] : ranges)
+        emit dataChanged(index(first, StatusColumn), index(last, LastErrorColumn));
+}
+
+const EndpointStatistics &EndpointTableModel::statisticsOf(const Row &row) const
+{
+    if (!row.statistics)
+        row.statistics = m_monitor->statistics(row.id).value_or(EndpointStatistics{});
+    return *row.statistics;
+}
+
+int EndpointTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EndpointTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::AccessibleTextRole:
+        return index.column() == SparklineColumn ? display(row, LastLatencyColumn) : display(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == LastErrorColumn || index.column() == StatusColumn) {
+            const QString error = errorOf(row.state);
+            if (!error.isEmpty())
+                return error;
+            if (row.state.lastResult && !row.state.lastResult->degradedReason.isEmpty())
+                return row.state.lastResult->degradedReason;
+        }
+        if (index.column() == TargetColumn)
+            return row.endpoint.target.toString();
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() >= LastLatencyColumn && index.column() <= UptimeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        return std::visit([](const auto &key) { return QVariant::fromValue(key); }, sortKey(row, index.column()));
+    case IdRole:
+        return QVariant::fromValue(row.id);
+    case StatusRole:
+        return int(row.state.status);
+    case TagsRole:
+        return row.endpoint.tags;
+    case FilterTextRole:
+        return QStringList{row.endpoint.displayName(), row.endpoint.target.toString(), errorOf(row.state),
+                           row.endpoint.tags.join(QLatin1Char(' '))}
+            .join(QLatin1Char('\n'));
+    case SparklineRole: {
+        QList<qint64> points;
+        const EndpointStatistics &statistics = statisticsOf(row);
+        points.reserve(statistics.sparkline.size());
+        for (const auto &point : statistics.sparkline)
+            points.append(point ? qint64(point->count()) : -1);
+        return QVariant::fromValue(points);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant EndpointTableModel::display(const Row &row, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.endpoint.displayName();
+    case TargetColumn:
+        return row.endpoint.target.toString();
+    case KindColumn:
+        return row.endpoint.target.isHttps() ? QStringLiteral("https") : probeKindName(row.endpoint.target.kind);
+    case StatusColumn:
+        return StatusText::statusLabel(row.state.status);
+    case TaskColumn:
+        // Worked out at paint time, so "next in 4 s" counts down with a repaint and no model signal.
+        return StatusText::taskLabel(row.state, MonitorClock::now());
+    case LastLatencyColumn:
+        return LatencyText::latency(statisticsOf(row).last);
+    case P50Column:
+        return LatencyText::latency(statisticsOf(row).p50);
+    case P95Column:
+        return LatencyText::latency(statisticsOf(row).p95);
+    case FailureColumn: {
+        const EndpointStatistics &statistics = statisticsOf(row);
+        return LatencyText::percent(statistics.icmpLossPercent ? statistics.icmpLossPercent
+                                                               : statistics.failurePercent);
+    }
+    case UptimeColumn:
+        return LatencyText::percent(statisticsOf(row).uptimePercent);
+    case SparklineColumn:
+        return {};
+    case LastErrorColumn:
+        return errorOf(row.state);
+    default:
+        return {};
+    }
+}
+
+EndpointTableModel::SortKey EndpointTableModel::sortKey(const Row &row, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.endpoint.displayName();
+    case TargetColumn:
+        return row.endpoint.target.toString();
+    case KindColumn:
+        return display(row, KindColumn).toString();
+    case StatusColumn:
+        return qint64(StatusText::severityRank(row.state.status));
+    case TaskColumn: {
+        // Soonest first among those waiting; the others by what they are doing.
+        const qint64 wait = row.state.nextRun && row.state.task == TaskState::Waiting
+            ? qint64(
+                std::chrono::duration_cast<std::chrono::milliseconds>(row.state.nextRun->time_since_epoch()).count())
+            : 0;
+        return qint64(row.state.task) * 100'000'000'000'000'000LL + wait;
+    }
+    case LastLatencyColumn:
+    case SparklineColumn:
+        return rawLatency(statisticsOf(row).last);
+    case P50Column:
+        return rawLatency(statisticsOf(row).p50);
+    case P95Column:
+        return rawLatency(statisticsOf(row).p95);
+    case FailureColumn: {
+        const EndpointStatistics &statistics = statisticsOf(row);
+        return statistics.icmpLossPercent.value_or(statistics.failurePercent.value_or(-1.0));
+    }
+    case UptimeColumn:
+        return statisticsOf(row).uptimePercent.value_or(-1.0);
+    case LastErrorColumn:
+        return errorOf(row.state);
+    default:
+        return qint64(0);
+    }
+}
+
+bool EndpointTableModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    return keyLess(sortKey(m_rows[std::size_t(leftRow)], column), sortKey(m_rows[std::size_t(rightRow)], column));
+}
+
+bool EndpointTableModel::keyLess(const SortKey &left, const SortKey &right)
+{
+    if (const auto *text = std::get_if<QString>(&left))
+        return QString::compare(*text, std::get<QString>(right), Qt::CaseInsensitive) < 0;
+    return left < right;
+}
+
+std::vector<EndpointTableModel::SortKey> EndpointTableModel::sortKeys(int column) const
+{
+    std::vector<SortKey> keys;
+    keys.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        keys.push_back(sortKey(row, column));
+    return keys;
+}
+
+QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case TaskColumn:
+            return tr("What the scheduler is doing with the endpoint now");
+        case P50Column:
+            return tr("Median latency of successful probes over the last hour (at most 1,000 results)");
+        case P95Column:
+            return tr("95th percentile latency of successful probes over the last hour");
+        case FailureColumn:
+            return tr("Failed probes (ICMP: lost packets) over the last hour");
+        case UptimeColumn:
+            return tr("Share of results after which the endpoint was up or degraded");
+        case SparklineColumn:
+            return tr("The last 60 results, oldest on the left; red marks a failure");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TargetColumn:
+        return tr("Target");
+    case KindColumn:
+        return tr("Kind");
+    case StatusColumn:
+        return tr("Status");
+    case TaskColumn:
+        return tr("Task");
+    case LastLatencyColumn:
+        return tr("Last");
+    case P50Column:
+        return tr("p50");
+    case P95Column:
+        return tr("p95");
+    case FailureColumn:
+        return tr("Fail/loss");
+    case UptimeColumn:
+        return tr("Uptime");
+    case SparklineColumn:
+        return tr("Recent");
+    case LastErrorColumn:
+        return tr("Last error");
+    default:
+        return {};
+    }
+}
