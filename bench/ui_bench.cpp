@@ -5,10 +5,11 @@
 //
 // Probes never leave the process: BenchExecutor answers after a random 1–60 ms on a timer, and a
 // share of endpoints fail, so statuses, the log and notifications all see traffic.
-#include "table/EndpointTableModel.h"
-#include "window/MainWindow.h"
+#include "async/DeleteLater.h"
 #include "monitor/Monitor.h"
 #include "probe/ProbeExecutor.h"
+#include "table/EndpointTableModel.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCoroSignal>
@@ -57,18 +58,18 @@ class BenchExecutor final : public ProbeExecutor
 public:
     explicit BenchExecutor(int failPercent) : m_failPercent(failPercent) { }
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context) override
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override
     {
         context->start();
         const int delayMs = QRandomGenerator::global()->bounded(1, 60);
         // Every endpoint fails or answers the same way each time, so statuses settle as in real use.
         const bool fails = int(qHash(endpoint.name) % 100) < m_failPercent;
-        auto waiter = std::shared_ptr<Waiter>(new Waiter, [](Waiter *w) { w->deleteLater(); });
+        auto waiter = makeSharedLater<Waiter>();
         QTimer::singleShot(delayMs, waiter.get(), [w = waiter.get()] { w->finish(); });
-        QObject::connect(context.get(), &ProbeContext::aborted, waiter.get(), [w = waiter.get()] { w->finish(); });
+        QObject::connect(context.get(), &NetContext::aborted, waiter.get(), [w = waiter.get()] { w->finish(); });
         co_await qCoro(waiter.get(), &Waiter::done);
         if (context->isAborted())
-            co_return context->abortedResult();
+            co_return ProbeResult::aborted(*context);
         ProbeResult result = fails
             ? ProbeResult::failure(ErrorKind::Refused, QStringLiteral("connection refused by 127.0.0.1:9"))
             : ProbeResult{};

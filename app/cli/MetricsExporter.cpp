@@ -1,6 +1,7 @@
 #include "MetricsExporter.h"
 
 #include "monitor/Monitor.h"
+#include "net/HostPort.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -48,12 +49,8 @@ quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
 {
     const quint16 port = m_server->listen(where.address, where.port);
     if (port == 0) {
-        const QString host = where.address.protocol() == QAbstractSocket::IPv6Protocol
-            ? QLatin1Char('[') + where.address.toString() + QLatin1Char(']')
-            : where.address.toString();
-        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this machine)")
-                     .arg(host)
-                     .arg(where.port);
+        *error = QStringLiteral("cannot listen on %1 (in use, or not an address of this machine)")
+                     .arg(HostPort::join(where.address, where.port));
     }
     return port;
 }

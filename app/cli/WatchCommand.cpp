@@ -8,6 +8,7 @@
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
 #include "monitor/Monitor.h"
+#include "net/HostPort.h"
 #include "probe/ProbeRunner.h"
 
 #include <QCommandLineParser>
@@ -142,11 +143,8 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
             return ExitCode::Usage;
         }
         const QHostAddress &address = options.metrics->address;
-        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-            ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-            : address.toString();
         // Announced on stderr, so a port picked with :0 can be found; stdout stays the status log.
-        err << "pingscope watch: metrics at http://" << host << ':' << port << "/metrics" << Qt::endl;
+        err << "pingscope watch: metrics at http://" << HostPort::join(address, port) << "/metrics" << Qt::endl;
     }
 
     QEventLoop loop;

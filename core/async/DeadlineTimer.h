@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/EndpointId.h"
+#include "async/EngineClock.h"
 
 #include <QObject>
 #include <QTimer>
@@ -20,7 +20,7 @@ class DeadlineTimer final : public QObject
     Q_DISABLE_COPY_MOVE(DeadlineTimer)
 
 public:
-    using TimePoint = MonitorClock::time_point;
+    using TimePoint = EngineClock::time_point;
 
     explicit DeadlineTimer(QObject *parent = nullptr);
     ~DeadlineTimer() override;
@@ -38,7 +38,7 @@ private:
 
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
-    QTimer m_fallback;
+    QTimer m_fallback; // a child, so that moveToThread() takes it along
     TimePoint m_deadline;
     bool m_active = false;
 };

@@ -2,6 +2,7 @@
 
 #include "StatusCodeSet.h"
 #include "Target.h"
+#include "net/IpFamily.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,5 +1,7 @@
 #include "Target.h"
 
+#include "net/HostPort.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -11,11 +13,6 @@ std::optional<Target> fail(QString *error, const QString &message)
     if (error)
         *error = message;
     return std::nullopt;
-}
-
-QString bracketed(const QString &host)
-{
-    return host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
 }
 
 // A host name as DNS allows it (letters, digits, hyphens, underscores for SRV-style labels, dots),
@@ -115,7 +112,7 @@ std::optional<Target> parseHostPort(ProbeKind kind, const QString &rest, QString
     if (!splitHostPort(rest, &host, &port, &problem))
         return fail(error, problem);
     if (kind == ProbeKind::Tcp && port == 0)
-        return fail(error, QStringLiteral("a tcp target needs a port, as in tcp://%1:5432").arg(bracketed(host)));
+        return fail(error, QStringLiteral("a tcp target needs a port, as in tcp://%1:5432").arg(HostPort::host(host)));
     if (kind == ProbeKind::Icmp && port != 0)
         return fail(error, QStringLiteral("an icmp target has no port"));
     Target target;
@@ -210,13 +207,13 @@ QString Target::toString() const
         return url.toString(QUrl::FullyEncoded);
     case ProbeKind::Tcp:
     case ProbeKind::Tls:
-        return QStringLiteral("%1://%2:%3").arg(probeKindName(kind), bracketed(host)).arg(port);
+        return probeKindName(kind) + QStringLiteral("://") + HostPort::join(host, port);
     case ProbeKind::Icmp:
-        return QStringLiteral("icmp://") + bracketed(host);
+        return QStringLiteral("icmp://") + HostPort::host(host);
     case ProbeKind::Dns: {
         QString text = QStringLiteral("dns://%1?type=%2").arg(host, dnsRecordTypeName(dnsType));
         if (!dnsServer.isEmpty()) {
-            text += QStringLiteral("&server=") + bracketed(dnsServer);
+            text += QStringLiteral("&server=") + HostPort::host(dnsServer);
             if (dnsServerPort != 53)
                 text += QLatin1Char(':') + QString::number(dnsServerPort);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProbeKind.h"
+#include "net/dns/DnsRecordType.h"
 
 #include <QString>
 #include <QUrl>

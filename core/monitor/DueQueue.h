@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EndpointId.h"
+#include "async/EngineClock.h"
 
 #include <optional>
 #include <set>
@@ -14,7 +15,7 @@
 class DueQueue final
 {
 public:
-    using TimePoint = MonitorClock::time_point;
+    using TimePoint = EngineClock::time_point;
 
     // Schedules id at due, replacing any earlier schedule of it.
     void schedule(EndpointId id, TimePoint due);

@@ -4,8 +4,9 @@
 #include "EndpointStatus.h"
 #include "StatisticsWindow.h"
 #include "StatusTracker.h"
+#include "async/EngineClock.h"
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 
 #include <memory>
 #include <optional>
@@ -16,19 +17,19 @@ struct EndpointRecord
     struct InFlight
     {
         quint64 serial = 0; // names this probe; a result whose serial no longer matches is dropped
-        std::shared_ptr<ProbeContext> context;
+        std::shared_ptr<NetContext> context;
     };
 
     EndpointId id = 0;
     Endpoint endpoint;
     bool paused = false;
     TaskState task = TaskState::Idle;
-    ProbePhase phase = ProbePhase::Starting;
+    NetPhase phase = NetPhase::Starting;
     std::optional<InFlight> inFlight;
-    std::optional<MonitorClock::time_point> lastDue; // of the latest run, the base of the fixed-rate grid
+    std::optional<EngineClock::time_point> lastDue; // of the latest run, the base of the fixed-rate grid
     StatusTracker tracker;
     EndpointStatus shownStatus = EndpointStatus::Unknown; // as last signalled
-    std::optional<MonitorClock::time_point> statusSince;
+    std::optional<EngineClock::time_point> statusSince;
     std::optional<ProbeResult> lastResult;
     StatisticsWindow window;
     quint64 skippedRuns = 0;

@@ -2,6 +2,8 @@
 
 #include "EndpointId.h"
 #include "EndpointStatus.h"
+#include "async/EngineClock.h"
+#include "net/NetPhase.h"
 #include "probe/ProbeResult.h"
 
 #include <QString>
@@ -14,14 +16,14 @@ struct EndpointState
     EndpointId id = 0;
     QString name; // Endpoint::displayName()
     TaskState task = TaskState::Idle;
-    ProbePhase phase = ProbePhase::Starting; // meaningful while task == Running
-    std::optional<MonitorClock::time_point> nextRun; // when scheduled
+    NetPhase phase = NetPhase::Starting; // meaningful while task == Running
+    std::optional<EngineClock::time_point> nextRun; // when scheduled
 
     EndpointStatus status = EndpointStatus::Unknown;
     bool failing = false; // the last probe failed but fewer than failure_threshold in a row yet
     int successStreak = 0; // probes in a row that answered (one of the two streaks is 0)
     int failureStreak = 0; // probes in a row that failed
-    std::optional<MonitorClock::time_point> statusSince; // the last change of status
+    std::optional<EngineClock::time_point> statusSince; // the last change of status
     std::optional<ProbeResult> lastResult;
     quint64 skippedRuns = 0; // runs skipped because the previous probe was still in flight
 };

@@ -3,6 +3,7 @@
 #include "EndpointRecord.h"
 #include "NetworkWatcher.h"
 #include "StatusEvents.h"
+#include "async/DeleteLater.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,10 +29,9 @@ microseconds secondsToInterval(double seconds)
 
 // A probe's context goes with deleteLater: the last reference can drop inside the context's own
 // aborted() emission (a deadline firing), and a QObject must not be deleted inside its own signal.
-std::shared_ptr<ProbeContext> makeContext(int timeoutMs)
+std::shared_ptr<NetContext> makeContext(int timeoutMs)
 {
-    return std::shared_ptr<ProbeContext>(new ProbeContext(milliseconds(std::max(1, timeoutMs))),
-                                         [](ProbeContext *context) { context->deleteLater(); });
+    return makeSharedLater<NetContext>(milliseconds(std::max(1, timeoutMs)));
 }
 
 } // namespace
@@ -65,7 +65,7 @@ Monitor::~Monitor()
     // ones from the semaphore's destructor); from here on they find *alive false and touch nothing.
     *m_alive = false;
     m_scheduleTimer.stop();
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     for (const auto &[id, record] : m_records) {
         if (record->inFlight)
             contexts.push_back(record->inFlight->context);
@@ -85,7 +85,7 @@ QList<EndpointId> Monitor::addEndpoints(const QList<Endpoint> &endpoints)
 {
     QList<EndpointId> ids;
     ids.reserve(endpoints.size());
-    const TimePoint now = MonitorClock::now();
+    const TimePoint now = EngineClock::now();
     // One endpoint added by hand is probed at once; a batch (a profile opened) is spread.
     const bool spread = endpoints.size() > 1;
     for (const Endpoint &endpoint : endpoints) {
@@ -119,7 +119,7 @@ bool Monitor::updateEndpoint(EndpointId id, Endpoint endpoint)
     const bool enabledChanged = old.enabled != now.enabled;
     record->tracker.setFailureThreshold(now.failureThreshold);
 
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     if ((probeChanged || !now.enabled) && record->inFlight) {
         // Detached: the probe of the old settings ends as cancelled and its result is dropped.
         contexts.push_back(record->inFlight->context);
@@ -131,7 +131,7 @@ bool Monitor::updateEndpoint(EndpointId id, Endpoint endpoint)
         record->lastResult.reset();
         record->lastDue.reset();
     }
-    const TimePoint at = MonitorClock::now();
+    const TimePoint at = EngineClock::now();
     if (!isScheduled(*record))
         m_due.remove(id);
     else if (probeChanged || enabledChanged)
@@ -153,7 +153,7 @@ bool Monitor::removeEndpoint(EndpointId id)
     const auto found = m_records.find(id);
     if (found == m_records.end())
         return false;
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     if (found->second->inFlight)
         contexts.push_back(found->second->inFlight->context);
     m_records.erase(found);
@@ -198,7 +198,7 @@ void Monitor::start()
     if (m_started)
         return;
     m_started = true;
-    const TimePoint now = MonitorClock::now();
+    const TimePoint now = EngineClock::now();
     for (const EndpointId id : m_order) {
         EndpointRecord &record = *find(id);
         scheduleFirstRun(record, now, true);
@@ -213,7 +213,7 @@ void Monitor::stop()
     m_started = false;
     m_due.clear();
     m_scheduleTimer.stop();
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     for (const EndpointId id : m_order) {
         EndpointRecord &record = *find(id);
         if (record.inFlight)
@@ -235,7 +235,7 @@ void Monitor::runNow(const QList<EndpointId> &ids)
         EndpointRecord *record = find(id);
         if (!record || record->inFlight)
             continue;
-        const TimePoint now = MonitorClock::now();
+        const TimePoint now = EngineClock::now();
         ++m_counters.due;
         if (isScheduled(*record)) {
             // The fixed-rate grid restarts from this run, so the next scheduled one is a full interval on.
@@ -259,7 +259,7 @@ void Monitor::pause(EndpointId id)
         return;
     record->paused = true;
     m_due.remove(id);
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     if (record->inFlight)
         contexts.push_back(record->inFlight->context);
     else
@@ -281,7 +281,7 @@ void Monitor::resume(EndpointId id)
     if (!record || !record->paused)
         return;
     record->paused = false;
-    scheduleFirstRun(*record, MonitorClock::now(), false);
+    scheduleFirstRun(*record, EngineClock::now(), false);
     if (!record->inFlight)
         setTask(*record, restingTask(*record));
     refreshStatus(*record);
@@ -290,7 +290,7 @@ void Monitor::resume(EndpointId id)
 
 void Monitor::resumeAll()
 {
-    const TimePoint now = MonitorClock::now();
+    const TimePoint now = EngineClock::now();
     for (const EndpointId id : m_order) {
         EndpointRecord &record = *find(id);
         if (!record.paused)
@@ -313,7 +313,7 @@ void Monitor::cancel(EndpointId id)
 
 void Monitor::cancelAll()
 {
-    std::vector<std::shared_ptr<ProbeContext>> contexts;
+    std::vector<std::shared_ptr<NetContext>> contexts;
     for (const auto &[id, record] : m_records) {
         if (record->inFlight)
             contexts.push_back(record->inFlight->context);
@@ -326,7 +326,7 @@ void Monitor::setConcurrencyLimit(int limit)
     m_semaphore->setCapacity(limit);
 }
 
-void Monitor::cancelAllOf(const std::vector<std::shared_ptr<ProbeContext>> &contexts)
+void Monitor::cancelAllOf(const std::vector<std::shared_ptr<NetContext>> &contexts)
 {
     // Collected first and cancelled last: a cancel can finish a probe synchronously, and what that
     // runs (signals to views) may add or remove endpoints, so no container of ours is being walked.
@@ -385,7 +385,7 @@ std::optional<EndpointStatistics> Monitor::statistics(EndpointId id) const
     const EndpointRecord *record = find(id);
     if (!record)
         return std::nullopt;
-    const TimePoint now = MonitorClock::now();
+    const TimePoint now = EngineClock::now();
     EndpointStatistics stats = record->window.compute(now);
     stats.successStreak = record->tracker.successStreak();
     stats.failureStreak = record->tracker.failureStreak();
@@ -470,7 +470,7 @@ void Monitor::refreshStatus(EndpointRecord &record, const std::optional<ProbeRes
         return;
     m_batcher->statusChanged(StatusChange{record.id, record.shownStatus, shown, cause});
     record.shownStatus = shown;
-    record.statusSince = MonitorClock::now();
+    record.statusSince = EngineClock::now();
 }
 
 void Monitor::scheduleFirstRun(EndpointRecord &record, TimePoint now, bool spread)
@@ -516,7 +516,7 @@ void Monitor::onScheduleTimer()
     // At most a few per wake: after a stall (a busy machine, a suspended laptop) many runs are due at
     // once, and starting them all together would have each one's latency include the others' work.
     // The rest start on the next pass of the event loop, after the answers that have come in.
-    const auto due = m_due.takeDue(MonitorClock::now(), maxStartsPerWake);
+    const auto due = m_due.takeDue(EngineClock::now(), maxStartsPerWake);
     for (const auto &[id, dueAt] : due) {
         EndpointRecord *record = find(id);
         if (!record)
@@ -526,7 +526,7 @@ void Monitor::onScheduleTimer()
         // whatever this one takes. Runs missed entirely (a stalled event loop, a suspended laptop)
         // are skipped, not fired in a burst.
         const microseconds interval = intervalOf(*record);
-        const TimePoint now = MonitorClock::now();
+        const TimePoint now = EngineClock::now();
         TimePoint next = dueAt + interval;
         while (next <= now) {
             next += interval;
@@ -553,7 +553,7 @@ void Monitor::dispatch(EndpointId id, TimePoint due)
     const quint64 serial = ++m_lastSerial;
     auto context = makeContext(record.endpoint.timeoutMs);
     record.inFlight = EndpointRecord::InFlight{serial, context};
-    record.phase = ProbePhase::Starting;
+    record.phase = NetPhase::Starting;
     setTask(record, TaskState::Queued);
     ++m_counters.queued;
     // Last: the probe may run to its end before this returns, and what that triggers may remove the record.
@@ -561,11 +561,11 @@ void Monitor::dispatch(EndpointId id, TimePoint due)
 }
 
 QCoro::Task<> Monitor::probe(EndpointId id, quint64 serial, TimePoint due, Endpoint endpoint,
-                             std::shared_ptr<ProbeContext> context, std::shared_ptr<const bool> alive)
+                             std::shared_ptr<NetContext> context, std::shared_ptr<const bool> alive)
 {
     auto slot = m_semaphore->acquire();
     // A cancel while queued takes the waiter out of the queue: it never holds a slot.
-    connect(context.get(), &ProbeContext::aborted, m_semaphore,
+    connect(context.get(), &NetContext::aborted, m_semaphore,
             [semaphore = m_semaphore, ticket = slot.ticket()] { semaphore->cancel(ticket); });
     const bool granted = co_await slot;
     if (!*alive)
@@ -580,12 +580,12 @@ QCoro::Task<> Monitor::probe(EndpointId id, quint64 serial, TimePoint due, Endpo
 
     ++m_counters.running;
     // Lateness is the wait for the schedule and the slot; latency starts inside run(), with the context's clock.
-    m_lateness.record(duration_cast<microseconds>(MonitorClock::now() - due));
+    m_lateness.record(duration_cast<microseconds>(EngineClock::now() - due));
     if (EndpointRecord *record = findInFlight(id, serial)) {
         record->phase = context->phase();
         setTask(*record, TaskState::Running);
     }
-    connect(context.get(), &ProbeContext::phaseChanged, this, [this, id, serial](ProbePhase phase) {
+    connect(context.get(), &NetContext::phaseChanged, this, [this, id, serial](NetPhase phase) {
         if (EndpointRecord *record = findInFlight(id, serial)) {
             record->phase = phase;
             m_batcher->taskChanged(id);
@@ -625,7 +625,7 @@ void Monitor::finishWithResult(EndpointId id, quint64 serial, ProbeResult result
     if (!result.isUp())
         ++m_counters.failed;
 
-    const TimePoint now = MonitorClock::now();
+    const TimePoint now = EngineClock::now();
     const EndpointStatus before = record->shownStatus;
     const bool wasDown = record->tracker.status() == EndpointStatus::Down;
     // Without a network a failure says nothing about the endpoint: it neither counts towards Down nor is logged.

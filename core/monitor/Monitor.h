@@ -1,7 +1,5 @@
 #pragma once
 
-#include "async/AsyncSemaphore.h"
-#include "async/DeadlineTimer.h"
 #include "DueQueue.h"
 #include "DurationHistogram.h"
 #include "EndpointId.h"
@@ -11,6 +9,8 @@
 #include "MonitorCounters.h"
 #include "MonitorUpdates.h"
 #include "UpdateBatcher.h"
+#include "async/AsyncSemaphore.h"
+#include "async/DeadlineTimer.h"
 #include "endpoint/Endpoint.h"
 #include "probe/ProbeExecutor.h"
 
@@ -119,7 +119,7 @@ signals:
     void endpointRemoved(EndpointId id);
 
 private:
-    using TimePoint = MonitorClock::time_point;
+    using TimePoint = EngineClock::time_point;
 
     EndpointRecord *find(EndpointId id) const;
     EndpointRecord *findInFlight(EndpointId id, quint64 serial) const;
@@ -135,11 +135,11 @@ private:
     void onScheduleTimer();
     void dispatch(EndpointId id, TimePoint due);
     void retime(EndpointRecord &record, TimePoint now);
-    std::vector<std::shared_ptr<ProbeContext>> detach(const QList<EndpointId> &ids);
-    static void cancelAllOf(const std::vector<std::shared_ptr<ProbeContext>> &contexts);
+    std::vector<std::shared_ptr<NetContext>> detach(const QList<EndpointId> &ids);
+    static void cancelAllOf(const std::vector<std::shared_ptr<NetContext>> &contexts);
 
     QCoro::Task<> probe(EndpointId id, quint64 serial, TimePoint due, Endpoint endpoint,
-                        std::shared_ptr<ProbeContext> context, std::shared_ptr<const bool> alive);
+                        std::shared_ptr<NetContext> context, std::shared_ptr<const bool> alive);
     void finishCancelled(EndpointId id, quint64 serial);
     void finishWithResult(EndpointId id, quint64 serial, ProbeResult result);
 

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <vector>
 
-qint64 StatisticsWindow::toMs(MonitorClock::time_point at)
+qint64 StatisticsWindow::toMs(EngineClock::time_point at)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
 }
 
-void StatisticsWindow::add(const ProbeResult &result, EndpointStatus statusAfter, MonitorClock::time_point at)
+void StatisticsWindow::add(const ProbeResult &result, EndpointStatus statusAfter, EngineClock::time_point at)
 {
     Sample sample{};
     sample.atMs = toMs(at);
@@ -40,7 +40,7 @@ void StatisticsWindow::trim(qint64 nowMs)
         m_samples.pop_front();
 }
 
-EndpointStatistics StatisticsWindow::compute(MonitorClock::time_point now) const
+EndpointStatistics StatisticsWindow::compute(EngineClock::time_point now) const
 {
     using us = std::chrono::microseconds;
     EndpointStatistics stats;

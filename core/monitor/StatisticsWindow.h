@@ -3,6 +3,7 @@
 #include "EndpointId.h"
 #include "EndpointStatistics.h"
 #include "EndpointStatus.h"
+#include "async/EngineClock.h"
 #include "probe/ProbeResult.h"
 
 #include <chrono>
@@ -20,17 +21,17 @@ public:
     static constexpr std::chrono::hours maxAge{1};
     static constexpr int sparklineLength = 60;
 
-    void add(const ProbeResult &result, EndpointStatus statusAfter, MonitorClock::time_point at);
+    void add(const ProbeResult &result, EndpointStatus statusAfter, EngineClock::time_point at);
     void clear();
     int size() const { return int(m_samples.size()); }
 
     // Streaks and time since the last status change are the Monitor's to fill in.
-    EndpointStatistics compute(MonitorClock::time_point now) const;
+    EndpointStatistics compute(EngineClock::time_point now) const;
 
 private:
     struct Sample
     {
-        qint64 atMs; // MonitorClock, milliseconds since its epoch
+        qint64 atMs; // EngineClock, milliseconds since its epoch
         quint32 latencyUs; // clamped to ~71 minutes
         bool up;
         quint8 statusAfter; // EndpointStatus
@@ -39,7 +40,7 @@ private:
     };
     static_assert(sizeof(Sample) == 16, "the memory bound above assumes 16-byte samples");
 
-    static qint64 toMs(MonitorClock::time_point at);
+    static qint64 toMs(EngineClock::time_point at);
     void trim(qint64 nowMs);
 
     std::deque<Sample> m_samples;

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "net/CertificateInfo.h"
+#include "net/ErrorKind.h"
+#include "net/NetError.h"
+#include "net/PhaseTimings.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -8,56 +13,11 @@
 #include <chrono>
 #include <optional>
 
+class NetContext;
+
 enum class ProbeStatus { Up, Degraded, Down };
 
 QString probeStatusName(ProbeStatus status); // "up", "degraded", "down"
-
-// Why a probe failed. The names (errorKindName) are part of the JSON and metrics contract.
-enum class ErrorKind {
-    None,
-    Dns, // the name did not resolve
-    Refused, // the port is closed
-    Unreachable, // no route, host or network unreachable
-    Timeout, // no complete answer within the endpoint's timeout
-    Reset, // the peer closed or reset the connection mid-way
-    Tls, // handshake or certificate failure
-    HttpStatus, // a status outside the expected set
-    BodyMismatch, // the body did not contain or match what was expected, or contained what it must not
-    TooLarge, // the body exceeded max_body_bytes
-    Redirects, // more redirects than max_redirects
-    Protocol, // the peer answered, but not in the protocol asked for
-    Permission, // the OS does not let this process do it (ICMP sockets)
-    Cancelled, // the user or the monitor cancelled the probe
-};
-
-QString errorKindName(ErrorKind kind);
-std::optional<ErrorKind> errorKindFromName(const QString &name);
-
-// What a probe is doing now, for the live task state.
-enum class ProbePhase { Starting, Resolving, Connecting, TlsHandshake, WaitingForFirstByte, Receiving, Pinging };
-
-QString probePhaseName(ProbePhase phase); // "resolving", "connecting", "tls", …
-
-// Each phase's own duration, as curl -w reports them once differenced: dns = time_namelookup,
-// connect = time_connect - time_namelookup, tls = time_appconnect - time_connect,
-// ttfb = time_starttransfer - max(time_appconnect, time_connect), transfer = time_total - time_starttransfer.
-struct PhaseTimings
-{
-    using us = std::chrono::microseconds;
-    std::optional<us> dns;
-    std::optional<us> connect;
-    std::optional<us> tls;
-    std::optional<us> ttfb;
-    std::optional<us> transfer;
-};
-
-struct CertificateInfo
-{
-    QDateTime notAfter; // UTC
-    QString subject;
-    QString issuer;
-    bool chainValid = false; // verified against the trust store (or the endpoint's CA file)
-};
 
 struct IcmpReport
 {
@@ -88,4 +48,10 @@ struct ProbeResult
     bool isUp() const { return status != ProbeStatus::Down; }
 
     static ProbeResult failure(ErrorKind kind, QString message);
+    static ProbeResult failure(const NetError &error) { return failure(error.kind, error.message); }
+    // The failure of a probe that ran under context: its start, its time so far and the phases it got through.
+    static ProbeResult failureAt(const NetError &error, const NetContext &context, PhaseTimings phases = {});
+    // What a probe returns once its context aborted: Timeout or Cancelled, with a message naming the
+    // phase it was in, and its start and elapsed time.
+    static ProbeResult aborted(const NetContext &context);
 };

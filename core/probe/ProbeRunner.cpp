@@ -2,10 +2,10 @@
 
 #include "ResultGrading.h"
 #include "net/curl/CurlMulti.h"
-#include "probe/http/HttpProbe.h"
-#include "probe/icmp/IcmpProbe.h"
 #include "net/dns/AresResolver.h"
 #include "probe/dns/DnsProbe.h"
+#include "probe/http/HttpProbe.h"
+#include "probe/icmp/IcmpProbe.h"
 #include "probe/tcp/TcpProbe.h"
 #include "probe/tls/TlsProbe.h"
 
@@ -21,18 +21,18 @@ ProbeRunner::ProbeRunner()
 
 ProbeRunner::~ProbeRunner() = default;
 
-QCoro::Task<ProbeResult> ProbeRunner::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> ProbeRunner::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     context->start();
     // Cancelled while it waited for a slot: nothing to ask the network.
     if (context->isAborted())
-        co_return context->abortedResult();
+        co_return ProbeResult::aborted(*context);
     ProbeResult result = co_await runKind(endpoint, context);
     gradeResult(result, endpoint);
     co_return result;
 }
 
-QCoro::Task<ProbeResult> ProbeRunner::runKind(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> ProbeRunner::runKind(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     switch (endpoint.target.kind) {
     case ProbeKind::Http:

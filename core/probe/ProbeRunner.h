@@ -24,10 +24,10 @@ public:
     ~ProbeRunner() override;
     Q_DISABLE_COPY_MOVE(ProbeRunner)
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context) override;
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override;
 
 private:
-    QCoro::Task<ProbeResult> runKind(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    QCoro::Task<ProbeResult> runKind(Endpoint endpoint, std::shared_ptr<NetContext> context);
 
     std::unique_ptr<CurlMulti> m_curl;
     std::shared_ptr<HostResolver> m_resolver;

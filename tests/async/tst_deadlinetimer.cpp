@@ -17,20 +17,20 @@ private slots:
     void firesAtItsDeadlineAndNeverBefore()
     {
         DeadlineTimer timer;
-        MonitorClock::time_point firedAt;
+        EngineClock::time_point firedAt;
         QEventLoop loop; // not QTest::qWait, which sleeps 10 ms between its passes
         connect(&timer, &DeadlineTimer::timeout, this, [&] {
-            firedAt = MonitorClock::now();
+            firedAt = EngineClock::now();
             loop.quit();
         });
         microseconds earliest = 1h;
         for (int i = 0; i < 20; ++i) {
-            const auto deadline = MonitorClock::now() + 300us;
+            const auto deadline = EngineClock::now() + 300us;
             firedAt = {};
             timer.start(deadline);
             QTimer::singleShot(2s, &loop, &QEventLoop::quit);
             loop.exec();
-            QVERIFY2(firedAt != MonitorClock::time_point{}, "never fired");
+            QVERIFY2(firedAt != EngineClock::time_point{}, "never fired");
             QVERIFY2(firedAt >= deadline, "fired before its deadline");
             earliest = std::min(earliest, std::chrono::duration_cast<microseconds>(firedAt - deadline));
             QVERIFY(!timer.isActive());
@@ -47,7 +47,7 @@ private slots:
     {
         DeadlineTimer timer;
         QSignalSpy spy(&timer, &DeadlineTimer::timeout);
-        timer.start(MonitorClock::now() + 20ms);
+        timer.start(EngineClock::now() + 20ms);
         timer.stop();
         QVERIFY(!timer.isActive());
         spinEventLoop(80ms);
@@ -58,19 +58,19 @@ private slots:
     {
         DeadlineTimer timer;
         QSignalSpy spy(&timer, &DeadlineTimer::timeout);
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         timer.start(t0 + 10s);
         timer.start(t0 + 20ms); // earlier
         QVERIFY(spy.wait(2000));
-        QVERIFY(MonitorClock::now() - t0 < 5s);
+        QVERIFY(EngineClock::now() - t0 < 5s);
 
-        const auto t1 = MonitorClock::now();
+        const auto t1 = EngineClock::now();
         timer.start(t1 + 20ms);
         timer.start(t1 + 150ms); // later
         spinEventLoop(100ms);
         QCOMPARE(spy.count(), 1);
         QVERIFY(spy.wait(2000));
-        QVERIFY(MonitorClock::now() - t1 >= 150ms);
+        QVERIFY(EngineClock::now() - t1 >= 150ms);
         spinEventLoop(50ms);
         QCOMPARE(spy.count(), 2);
     }
@@ -79,7 +79,7 @@ private slots:
     {
         DeadlineTimer timer;
         QSignalSpy spy(&timer, &DeadlineTimer::timeout);
-        const auto deadline = MonitorClock::now() + 20ms;
+        const auto deadline = EngineClock::now() + 20ms;
         timer.start(deadline);
         timer.start(deadline);
         QVERIFY(spy.wait(2000));
@@ -95,10 +95,10 @@ private slots:
     {
         DeadlineTimer timer;
         QSignalSpy spy(&timer, &DeadlineTimer::timeout);
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         timer.start(t0 - 1s);
         QVERIFY(spy.wait(2000));
-        QVERIFY(MonitorClock::now() - t0 < 1s);
+        QVERIFY(EngineClock::now() - t0 < 1s);
         spinEventLoop(50ms);
         QCOMPARE(spy.count(), 1);
     }

@@ -1,15 +1,16 @@
 #include "FakeProbeExecutor.h"
+#include "async/DeleteLater.h"
 
 #include <QCoroSignal>
 #include <QTimer>
 
 #include <algorithm>
 
-FakeProbe::FakeProbe(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+FakeProbe::FakeProbe(Endpoint endpoint, std::shared_ptr<NetContext> context)
     : m_endpoint(std::move(endpoint)), m_context(std::move(context))
 {
     // Honours the context as a real probe must: an abort ends it at once with the aborted result.
-    connect(m_context.get(), &ProbeContext::aborted, this, [this] { finish(m_context->abortedResult()); });
+    connect(m_context.get(), &NetContext::aborted, this, [this] { finish(ProbeResult::aborted(*m_context)); });
 }
 
 void FakeProbe::finish(ProbeResult result)
@@ -87,19 +88,18 @@ std::optional<FakeProbeExecutor::Reply> FakeProbeExecutor::replyFor(const QStrin
     return m_defaultReply;
 }
 
-QCoro::Task<ProbeResult> FakeProbeExecutor::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> FakeProbeExecutor::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     context->start();
     const QString name = endpoint.displayName();
-    m_starts.append(Start{name, MonitorClock::now()});
+    m_starts.append(Start{name, EngineClock::now()});
     m_contexts.push_back(context);
     if (context->isAborted())
-        co_return context->abortedResult();
+        co_return ProbeResult::aborted(*context);
 
     ++m_runsAlive;
     // Freed with deleteLater: the coroutine resumes inside finished() and must not delete its emitter there.
-    std::shared_ptr<FakeProbe> probe(new FakeProbe(std::move(endpoint), context),
-                                     [](FakeProbe *fake) { fake->deleteLater(); });
+    const auto probe = makeSharedLater<FakeProbe>(std::move(endpoint), context);
     m_probes.push_back(probe);
     if (const auto reply = replyFor(name)) {
         QTimer::singleShot(reply->delay, probe.get(),
@@ -135,9 +135,9 @@ FakeProbe *FakeProbeExecutor::pendingFor(const QString &name) const
     return nullptr;
 }
 
-QList<MonitorClock::time_point> FakeProbeExecutor::startsOf(const QString &name) const
+QList<EngineClock::time_point> FakeProbeExecutor::startsOf(const QString &name) const
 {
-    QList<MonitorClock::time_point> times;
+    QList<EngineClock::time_point> times;
     for (const Start &start : m_starts) {
         if (start.name == name)
             times.append(start.at);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/EngineClock.h"
 #include "monitor/EndpointId.h"
 #include "probe/ProbeExecutor.h"
 
@@ -21,11 +22,11 @@ class FakeProbe final : public QObject
     Q_DISABLE_COPY_MOVE(FakeProbe)
 
 public:
-    FakeProbe(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    FakeProbe(Endpoint endpoint, std::shared_ptr<NetContext> context);
 
     const Endpoint &endpoint() const { return m_endpoint; }
     QString name() const { return m_endpoint.displayName(); }
-    ProbeContext *context() const { return m_context.get(); }
+    NetContext *context() const { return m_context.get(); }
     bool isFinished() const { return m_finished; }
     const ProbeResult &result() const { return m_result; }
 
@@ -38,7 +39,7 @@ signals:
 
 private:
     Endpoint m_endpoint;
-    std::shared_ptr<ProbeContext> m_context;
+    std::shared_ptr<NetContext> m_context;
     ProbeResult m_result;
     bool m_finished = false;
 };
@@ -58,7 +59,7 @@ public:
     struct Start
     {
         QString name;
-        MonitorClock::time_point at;
+        EngineClock::time_point at;
     };
 
     FakeProbeExecutor() = default;
@@ -79,13 +80,13 @@ public:
     void setReply(const QString &name, std::optional<Reply> reply);
     void setDefaultReply(std::optional<Reply> reply) { m_defaultReply = std::move(reply); }
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context) override;
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override;
 
     QList<FakeProbe *> pending() const; // not finished yet, in the order they started
     FakeProbe *pendingFor(const QString &name) const;
     int pendingCount() const { return int(pending().size()); }
     const QList<Start> &starts() const { return m_starts; }
-    QList<MonitorClock::time_point> startsOf(const QString &name) const;
+    QList<EngineClock::time_point> startsOf(const QString &name) const;
     int runsAlive() const { return m_runsAlive; } // run() coroutines not yet returned
     bool allContextsReleased() const; // every context ever passed to run() has been freed
 
@@ -101,7 +102,7 @@ private:
     QHash<QString, Reply> m_replies;
     std::optional<Reply> m_defaultReply;
     std::vector<std::shared_ptr<FakeProbe>> m_probes;
-    std::vector<std::weak_ptr<ProbeContext>> m_contexts;
+    std::vector<std::weak_ptr<NetContext>> m_contexts;
     QList<Start> m_starts;
     int m_runsAlive = 0;
 };

@@ -12,7 +12,7 @@ private slots:
     void takesWhatIsDueEarliestFirstUpToTheLimit()
     {
         DueQueue queue;
-        const auto t0 = MonitorClock::time_point{} + 1h;
+        const auto t0 = EngineClock::time_point{} + 1h;
         for (EndpointId id = 1; id <= 10; ++id)
             queue.schedule(id, t0 + std::chrono::milliseconds(11 - id)); // id 10 earliest
         queue.schedule(11, t0 + 1s); // not due
@@ -37,7 +37,7 @@ private slots:
     void nthEarliestCountsFromOne()
     {
         DueQueue queue;
-        const auto t0 = MonitorClock::time_point{} + 1h;
+        const auto t0 = EngineClock::time_point{} + 1h;
         QVERIFY(!queue.nthEarliest(1));
         queue.schedule(7, t0 + 30ms);
         queue.schedule(8, t0 + 10ms);
@@ -52,7 +52,7 @@ private slots:
     void schedulingAgainMovesAnEntry()
     {
         DueQueue queue;
-        const auto t0 = MonitorClock::time_point{} + 1h;
+        const auto t0 = EngineClock::time_point{} + 1h;
         queue.schedule(1, t0 + 5ms);
         queue.schedule(2, t0 + 3ms);
         queue.schedule(1, t0 + 1ms);

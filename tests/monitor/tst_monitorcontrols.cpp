@@ -135,11 +135,11 @@ private slots:
         monitor.runNow(id);
         QTRY_VERIFY_WITH_TIMEOUT(executor.pendingFor(QStringLiteral("web")), 1000);
         QCOMPARE(monitor.state(id)->task, TaskState::Running);
-        QCOMPARE(monitor.state(id)->phase, ProbePhase::Starting);
+        QCOMPARE(monitor.state(id)->phase, NetPhase::Starting);
         QTest::qWait(40);
         batches.clear();
-        executor.pendingFor(QStringLiteral("web"))->context()->setPhase(ProbePhase::TlsHandshake);
-        QCOMPARE(monitor.state(id)->phase, ProbePhase::TlsHandshake);
+        executor.pendingFor(QStringLiteral("web"))->context()->setPhase(NetPhase::TlsHandshake);
+        QCOMPARE(monitor.state(id)->phase, NetPhase::TlsHandshake);
         QTRY_COMPARE_WITH_TIMEOUT(batches.size(), 1, 1000); // a view hears of it in the next batch
         QCOMPARE(batches.first().first().value<QList<EndpointId>>(), QList<EndpointId>{id});
         monitor.cancel(id);
@@ -219,7 +219,7 @@ private slots:
         monitor.start();
         QTest::qWait(50);
         const auto before = executor.starts().size();
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         monitor.runNow(ids[2]);
         QVERIFY(millisecondsUntil([&] { return executor.starts().size() > before; }) < 50);
         const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*monitor.state(ids[2])->nextRun - t0);
@@ -378,7 +378,7 @@ private slots:
         faster.intervalS = 1;
         monitor.updateEndpoint(id, faster);
         const auto wait
-            = std::chrono::duration_cast<std::chrono::milliseconds>(*monitor.state(id)->nextRun - MonitorClock::now());
+            = std::chrono::duration_cast<std::chrono::milliseconds>(*monitor.state(id)->nextRun - EngineClock::now());
         QVERIFY(wait <= 1000ms);
 
         // Disabled: cancelled, unscheduled, shown as paused.

@@ -14,7 +14,7 @@ using std::chrono::milliseconds;
 
 namespace {
 
-QList<qint64> gapsMs(const QList<MonitorClock::time_point> &times)
+QList<qint64> gapsMs(const QList<EngineClock::time_point> &times)
 {
     QList<qint64> gaps;
     for (qsizetype i = 1; i < times.size(); ++i)
@@ -97,12 +97,12 @@ private slots:
         Monitor monitor(&executor);
         const QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(1000);
         monitor.addEndpoints(endpoints);
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         monitor.start();
         spinEventLoop(650ms);
         monitor.stop();
 
-        std::map<QString, MonitorClock::time_point> first;
+        std::map<QString, EngineClock::time_point> first;
         for (const auto &start : executor.starts())
             first.try_emplace(start.name, start.at);
         QCOMPARE(int(first.size()), 1000);
@@ -234,7 +234,7 @@ private slots:
         // Up again: back to the normal 2 s interval.
         const auto next = monitor.state(id)->nextRun;
         QVERIFY(next);
-        const auto wait = duration_cast<milliseconds>(*next - MonitorClock::now()).count();
+        const auto wait = duration_cast<milliseconds>(*next - EngineClock::now()).count();
         QVERIFY2(wait > 1300 && wait <= 2000, qPrintable(QString::number(wait)));
     }
 };

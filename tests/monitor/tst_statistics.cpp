@@ -72,7 +72,7 @@ private slots:
     void figuresAgainstHandComputedValues()
     {
         StatisticsWindow window;
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         window.add(upIn(10ms), EndpointStatus::Up, t0);
         window.add(upIn(30ms), EndpointStatus::Up, t0 + 1s);
         window.add(failed(), EndpointStatus::Up, t0 + 2s); // one failure: still up (failing)
@@ -106,7 +106,7 @@ private slots:
     void lastIsEmptyAfterAFailure()
     {
         StatisticsWindow window;
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         window.add(upIn(10ms), EndpointStatus::Up, t0);
         window.add(failed(), EndpointStatus::Up, t0 + 1s);
         const auto stats = window.compute(t0 + 1s);
@@ -118,7 +118,7 @@ private slots:
     void icmpLossAndUptime()
     {
         StatisticsWindow window;
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         window.add(icmp(3, 2), EndpointStatus::Up, t0);
         window.add(icmp(3, 3), EndpointStatus::Up, t0 + 1s);
         window.add(icmp(4, 0), EndpointStatus::Down, t0 + 2s);
@@ -136,7 +136,7 @@ private slots:
     void windowKeepsTheLastThousand()
     {
         StatisticsWindow window;
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         for (int i = 1; i <= 1500; ++i)
             window.add(upIn(us(i)), EndpointStatus::Up, t0 + i * 1ms);
         QCOMPARE(window.size(), StatisticsWindow::maxResults);
@@ -151,7 +151,7 @@ private slots:
     void windowKeepsTheLastHour()
     {
         StatisticsWindow window;
-        const auto t0 = MonitorClock::now();
+        const auto t0 = EngineClock::now();
         window.add(upIn(1ms), EndpointStatus::Up, t0);
         window.add(upIn(2ms), EndpointStatus::Up, t0 + 30min);
         window.add(upIn(3ms), EndpointStatus::Up, t0 + 61min);

@@ -19,7 +19,7 @@ Endpoint endpointFor(const QString &target)
 std::optional<ProbeResult> probeOnce(ProbeRunner &runner, const Endpoint &endpoint)
 {
     return CoroTest::await(
-        runner.run(endpoint, std::make_shared<ProbeContext>(std::chrono::milliseconds(endpoint.timeoutMs))));
+        runner.run(endpoint, std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs))));
 }
 } // namespace
 
@@ -113,7 +113,7 @@ private slots:
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
         ProbeRunner runner;
-        auto context = std::make_shared<ProbeContext>(1s);
+        auto context = std::make_shared<NetContext>(1s);
         context->cancel();
         const auto result = CoroTest::await(
             runner.run(endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort())), context));

@@ -1,4 +1,5 @@
 #include "FakeDnsServer.h"
+#include "net/HostPort.h"
 
 #include <QNetworkDatagram>
 #include <QTimer>
@@ -54,10 +55,7 @@ bool FakeDnsServer::listen(const QHostAddress &address)
 
 QString FakeDnsServer::serverText() const
 {
-    const QHostAddress here = address();
-    const QString host = here.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(here.toString())
-                                                                          : here.toString();
-    return QStringLiteral("%1:%2").arg(host).arg(port());
+    return HostPort::join(address(), port());
 }
 
 void FakeDnsServer::add(const QString &name, int type, QByteArray data)

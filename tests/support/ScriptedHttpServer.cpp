@@ -1,4 +1,5 @@
 #include "ScriptedHttpServer.h"
+#include "net/HostPort.h"
 
 #include <QFile>
 #include <QSslCertificate>
@@ -78,9 +79,7 @@ quint16 ScriptedHttpServer::port() const
 QString ScriptedHttpServer::url(const QString &path) const
 {
     const QHostAddress address = m_server ? m_server->serverAddress() : QHostAddress(QHostAddress::LocalHost);
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-        : address.toString();
+    const QString host = HostPort::host(address.toString());
     return QStringLiteral("%1://%2:%3%4")
         .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), host)
         .arg(port())

@@ -1,10 +1,10 @@
 #include "ProbeTestPanel.h"
 
-#include "text/DurationText.h"
 #include "PhaseWaterfall.h"
-#include "text/StatusPalette.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 #include "probe/ProbeExecutor.h"
+#include "text/DurationText.h"
+#include "text/StatusPalette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -78,7 +78,7 @@ void ProbeTestPanel::start(const Endpoint &endpoint)
     if (!m_executor)
         return;
     cancel();
-    m_context = std::make_shared<ProbeContext>(std::chrono::milliseconds(endpoint.timeoutMs));
+    m_context = std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs));
     const quint64 serial = ++m_serial;
     m_status->setPalette(palette());
     m_status->setText(tr("Testing %1…").arg(endpoint.target.toString()));
@@ -102,7 +102,7 @@ void ProbeTestPanel::cancel()
 }
 
 QCoro::Task<> ProbeTestPanel::runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, Endpoint endpoint,
-                                      std::shared_ptr<ProbeContext> context, quint64 serial)
+                                      std::shared_ptr<NetContext> context, quint64 serial)
 {
     const ProbeResult result = co_await executor->run(std::move(endpoint), context);
     if (!panel)

@@ -11,7 +11,7 @@
 #include <optional>
 
 class PhaseWaterfall;
-class ProbeContext;
+class NetContext;
 class ProbeExecutor;
 class QLabel;
 class QPushButton;
@@ -46,12 +46,12 @@ signals:
 
 private:
     static QCoro::Task<> runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, Endpoint endpoint,
-                                 std::shared_ptr<ProbeContext> context, quint64 serial);
+                                 std::shared_ptr<NetContext> context, quint64 serial);
     void showResult(quint64 serial, const ProbeResult &result);
     void updateButton();
 
     ProbeExecutor *m_executor;
-    std::shared_ptr<ProbeContext> m_context;
+    std::shared_ptr<NetContext> m_context;
     quint64 m_serial = 0;
     bool m_allowed = true;
     std::optional<ProbeResult> m_lastResult;

@@ -1,8 +1,8 @@
 #include "EndpointTableModel.h"
 
+#include "monitor/Monitor.h"
 #include "text/LatencyText.h"
 #include "text/StatusText.h"
-#include "monitor/Monitor.h"
 
 #include <algorithm>
 #include <limits>
@@ -271,7 +271,7 @@ QVariant EndpointTableModel::display(const Row &row, int column) const
         return StatusText::statusLabel(row.state.status);
     case TaskColumn:
         // Worked out at paint time, so "next in 4 s" counts down with a repaint and no model signal.
-        return StatusText::taskLabel(row.state, MonitorClock::now());
+        return StatusText::taskLabel(row.state, EngineClock::now());
     case LastLatencyColumn:
         return LatencyText::latency(statisticsOf(row).last);
     case P50Column:

@@ -11,22 +11,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("StatusText", text);
 }
 
-QString phaseLabel(ProbePhase phase)
+QString phaseLabel(NetPhase phase)
 {
     switch (phase) {
-    case ProbePhase::Starting:
+    case NetPhase::Starting:
         return tr("starting…");
-    case ProbePhase::Resolving:
+    case NetPhase::Resolving:
         return tr("resolving…");
-    case ProbePhase::Connecting:
+    case NetPhase::Connecting:
         return tr("connecting…");
-    case ProbePhase::TlsHandshake:
+    case NetPhase::TlsHandshake:
         return tr("TLS…");
-    case ProbePhase::WaitingForFirstByte:
+    case NetPhase::WaitingForFirstByte:
         return tr("waiting…");
-    case ProbePhase::Receiving:
+    case NetPhase::Receiving:
         return tr("receiving…");
-    case ProbePhase::Pinging:
+    case NetPhase::Pinging:
         return tr("pinging…");
     }
     return {};
@@ -91,7 +91,7 @@ int severityRank(EndpointStatus status)
     return 0;
 }
 
-QString taskLabel(const EndpointState &state, MonitorClock::time_point now)
+QString taskLabel(const EndpointState &state, EngineClock::time_point now)
 {
     switch (state.task) {
     case TaskState::Idle:

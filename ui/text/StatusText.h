@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/EngineClock.h"
 #include "monitor/EndpointState.h"
 #include "monitor/EndpointStatus.h"
 
@@ -12,5 +13,5 @@ namespace StatusText {
 QString statusLabel(EndpointStatus status); // "Up", "Down", …
 QColor statusColor(EndpointStatus status);
 int severityRank(EndpointStatus status); // for sorting: Down sorts above Degraded above Up
-QString taskLabel(const EndpointState &state, MonitorClock::time_point now); // "next in 4 s", "TLS…"
+QString taskLabel(const EndpointState &state, EngineClock::time_point now); // "next in 4 s", "TLS…"
 } // namespace StatusText

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/ProbeResult.h"
+#include "net/CertificateInfo.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/ProbeResult.h"
+#include "net/ErrorKind.h"
 
 #include <QString>
 

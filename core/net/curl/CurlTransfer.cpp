@@ -55,7 +55,7 @@ void CurlTransfer::start(CurlMulti *multi)
         return;
     }
     m_multi = multi;
-    reportPhase(ProbePhase::Resolving);
+    reportPhase(NetPhase::Resolving);
 }
 
 void CurlTransfer::abort()
@@ -65,7 +65,7 @@ void CurlTransfer::abort()
     m_aborted = true;
     // Deferred: abort() may be reached from inside a curl callback (a phaseChanged receiver that
     // cancels), where curl_multi_remove_handle is refused, and a receiver of finished() must never
-    // run inside the signal that asked for the abort (a ProbeContext that may then be freed).
+    // run inside the signal that asked for the abort (a NetContext that may then be freed).
     if (m_started)
         QMetaObject::invokeMethod(this, &CurlTransfer::finishAborted, Qt::QueuedConnection);
 }
@@ -108,7 +108,7 @@ size_t CurlTransfer::writeCallback(char *data, size_t size, size_t count, void *
         return 0; // curl ends the transfer with CURLE_WRITE_ERROR
     }
     transfer->m_body.append(data, qsizetype(bytes));
-    transfer->reportPhase(ProbePhase::Receiving);
+    transfer->reportPhase(NetPhase::Receiving);
     return bytes;
 }
 
@@ -131,7 +131,7 @@ size_t CurlTransfer::headerCallback(char *data, size_t size, size_t count, void 
     } else if (line == "\r\n" || line == "\n") {
         transfer->m_headersComplete = true;
     }
-    transfer->reportPhase(ProbePhase::Receiving);
+    transfer->reportPhase(NetPhase::Receiving);
     return bytes;
 }
 
@@ -148,7 +148,7 @@ void CurlTransfer::updatePhase(bool awaitsReading)
 {
     // This runs on every pass curl makes over the transfer. Once it waits for the answer, only the
     // header and body callbacks have anything new to say.
-    if (m_phase >= ProbePhase::WaitingForFirstByte || m_finished || !m_easy)
+    if (m_phase >= NetPhase::WaitingForFirstByte || m_finished || !m_easy)
         return;
     curl_off_t lookup = 0;
     curl_off_t connect = 0;
@@ -157,18 +157,18 @@ void CurlTransfer::updatePhase(bool awaitsReading)
     curl_easy_getinfo(m_easy, CURLINFO_CONNECT_TIME_T, &connect);
     if (m_tracksTls && connect > 0)
         curl_easy_getinfo(m_easy, CURLINFO_APPCONNECT_TIME_T, &tls);
-    const ProbePhase afterConnect = m_tracksTls ? ProbePhase::TlsHandshake : ProbePhase::WaitingForFirstByte;
+    const NetPhase afterConnect = m_tracksTls ? NetPhase::TlsHandshake : NetPhase::WaitingForFirstByte;
     if (tls > 0)
-        reportPhase(ProbePhase::WaitingForFirstByte);
+        reportPhase(NetPhase::WaitingForFirstByte);
     else if (connect > 0)
         reportPhase(afterConnect);
     else if (lookup > 0)
         // curl records the connect time only once TLS is up too, but a TCP connect waits only to write:
         // a transfer past its lookup that waits to read is in its handshake (or waiting for the answer).
-        reportPhase(awaitsReading ? afterConnect : ProbePhase::Connecting);
+        reportPhase(awaitsReading ? afterConnect : NetPhase::Connecting);
 }
 
-void CurlTransfer::reportPhase(ProbePhase phase)
+void CurlTransfer::reportPhase(NetPhase phase)
 {
     // Forward only: the hops of a redirect do not take the live phase back.
     if (phase <= m_phase)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probe/ProbeResult.h"
+#include "net/NetPhase.h"
 
 #include <QByteArray>
 #include <QList>
@@ -70,7 +70,7 @@ public:
 
 signals:
     void finished();
-    void phaseChanged(ProbePhase phase);
+    void phaseChanged(NetPhase phase);
 
 private:
     friend class CurlMulti;
@@ -83,7 +83,7 @@ private:
     void complete(CURLcode result);
     void finishAborted();
     void updatePhase(bool awaitsReading);
-    void reportPhase(ProbePhase phase);
+    void reportPhase(NetPhase phase);
 
     std::coroutine_handle<> m_awaiting;
     CURL *m_easy = nullptr;
@@ -93,7 +93,7 @@ private:
     QByteArray m_body;
     QByteArray m_reason;
     qint64 m_maxBodyBytes = -1;
-    ProbePhase m_phase = ProbePhase::Starting;
+    NetPhase m_phase = NetPhase::Starting;
     CURLcode m_result = CURLE_OK;
     bool m_tracksTls = false;
     bool m_started = false;

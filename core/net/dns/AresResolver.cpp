@@ -1,8 +1,8 @@
 #include "AresResolver.h"
 
 #include "AresChannel.h"
-#include "async/DeleteLater.h"
 #include "DnsAnswers.h"
+#include "async/DeleteLater.h"
 
 #include <QCoroSignal>
 #include <QElapsedTimer>
@@ -64,8 +64,8 @@ QString familyWords(IpFamily family)
 ResolveOutcome failed(ErrorKind kind, QString message, microseconds duration = microseconds{0})
 {
     ResolveOutcome outcome;
-    outcome.errorKind = kind;
-    outcome.errorMessage = std::move(message);
+    outcome.error.kind = kind;
+    outcome.error.message = std::move(message);
     outcome.duration = duration;
     return outcome;
 }
@@ -124,16 +124,16 @@ ResolveOutcome fromStatus(const Lookup &lookup, const QString &host, IpFamily fa
                   lookup.duration);
 }
 
-ResolveOutcome aborted(const ProbeContext &context)
+ResolveOutcome aborted(const NetContext &context)
 {
-    const ProbeResult result = context.abortedResult();
-    return failed(result.errorKind, result.errorMessage);
+    const NetError error = context.abortedError();
+    return failed(error.kind, error.message);
 }
 } // namespace
 
 AresResolver::AresResolver(std::optional<DnsServerAddress> server) : m_server(std::move(server)) { }
 
-QCoro::Task<ResolveOutcome> AresResolver::resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ResolveOutcome> AresResolver::resolve(QString host, IpFamily family, std::shared_ptr<NetContext> context)
 {
     if (const QHostAddress literal(host); !literal.isNull())
         co_return fromLiteral(literal, host, family);
@@ -148,7 +148,7 @@ QCoro::Task<ResolveOutcome> AresResolver::resolve(QString host, IpFamily family,
     // its callbacks then only see ARES_EDESTRUCTION, which never touches the lookup.
     auto lookup = std::make_unique<Lookup>();
     lookup->channel = channel.get();
-    QObject::connect(context.get(), &ProbeContext::aborted, channel.get(), &AresChannel::cancel);
+    QObject::connect(context.get(), &NetContext::aborted, channel.get(), &AresChannel::cancel);
 
     const QByteArray name = DnsAnswers::wireName(host);
     ares_addrinfo_hints hints{};

@@ -14,7 +14,7 @@ public:
     // server: ask this DNS server instead of the system's (for tests and for dns targets).
     explicit AresResolver(std::optional<DnsServerAddress> server = std::nullopt);
 
-    QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context) override;
+    QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<NetContext> context) override;
 
 private:
     std::optional<DnsServerAddress> m_server;

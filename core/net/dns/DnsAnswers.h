@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/ProbeKind.h"
+#include "DnsRecordType.h"
 
 #include <QStringList>
 

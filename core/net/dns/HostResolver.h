@@ -1,8 +1,8 @@
 #pragma once
 
-#include "probe/ProbeContext.h"
-#include "probe/ProbeResult.h"
-#include "endpoint/ProbeKind.h"
+#include "net/IpFamily.h"
+#include "net/NetContext.h"
+#include "net/NetError.h"
 
 #include <QCoroTask>
 #include <QHostAddress>
@@ -16,10 +16,9 @@ struct ResolveOutcome
 {
     QList<QHostAddress> addresses; // in the order to try; empty on failure
     std::chrono::microseconds duration{0}; // the lookup's own time; zero for an address literal
-    ErrorKind errorKind = ErrorKind::None; // Dns, Timeout or Cancelled on failure
-    QString errorMessage;
+    NetError error; // Dns, Timeout or Cancelled on failure
 
-    bool ok() const { return errorKind == ErrorKind::None && !addresses.isEmpty(); }
+    bool ok() const { return !error.isError() && !addresses.isEmpty(); }
 };
 
 // Looks a host name up afresh, with no cache (QHostInfo caches for 60 s and that cannot be turned
@@ -29,6 +28,5 @@ class HostResolver
 {
 public:
     virtual ~HostResolver() = default;
-    virtual QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context)
-        = 0;
+    virtual QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<NetContext> context) = 0;
 };

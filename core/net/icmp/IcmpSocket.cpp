@@ -141,7 +141,7 @@ void IcmpSocket::readPending()
 {
     // One time for the whole batch: the moment we learned the socket was readable. Reading first and
     // stamping each datagram afterwards would charge a reply for the parsing of the ones before it.
-    const Clock::time_point at = Clock::now();
+    const EngineClock::time_point at = EngineClock::now();
     for (;;) {
         sockaddr_storage from{};
         socklen_t fromLength = sizeof from;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IcmpPacket.h"
+#include "async/EngineClock.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -26,14 +27,14 @@ public:
     // picks the identifier and routes replies to us by it. Raw: needs root or CAP_NET_RAW, and sees
     // every ICMP packet of the host, so replies are filtered by identifier as well as by cookie.
     enum class Mode { Datagram, Raw };
-    using Clock = std::chrono::steady_clock;
 
     // A probe waiting for replies. Called from inside the socket's read loop: a listener must not
     // destroy the socket from there (the probe resumes through a queued call for that reason).
     class Listener
     {
     public:
-        virtual void icmpMessage(const IcmpPacket::Message &message, const QHostAddress &from, Clock::time_point at)
+        virtual void icmpMessage(const IcmpPacket::Message &message, const QHostAddress &from,
+                                 EngineClock::time_point at)
             = 0;
 
     protected:

@@ -24,7 +24,7 @@ QString IcmpSocketPool::permissionMessage()
         .arg(program);
 }
 
-std::shared_ptr<IcmpSocket> IcmpSocketPool::acquire(IcmpPacket::Family family, Failure *failure)
+std::shared_ptr<IcmpSocket> IcmpSocketPool::acquire(IcmpPacket::Family family, NetError *failure)
 {
     std::weak_ptr<IcmpSocket> &slot = family == IcmpPacket::Family::V4 ? m_v4 : m_v6;
     if (auto socket = slot.lock())

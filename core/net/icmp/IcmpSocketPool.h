@@ -1,7 +1,7 @@
 #pragma once
 
 #include "IcmpSocket.h"
-#include "probe/ProbeResult.h"
+#include "net/NetError.h"
 
 #include <QList>
 #include <QString>
@@ -20,12 +20,6 @@ class IcmpSocketPool final
 public:
     using Opener = std::function<std::unique_ptr<IcmpSocket>(IcmpPacket::Family, IcmpSocket::Mode, int *errorNumber)>;
 
-    struct Failure
-    {
-        ErrorKind kind = ErrorKind::None;
-        QString message;
-    };
-
     // Tests narrow the order (datagram only, raw only, none) or replace how a socket is opened.
     explicit IcmpSocketPool(QList<IcmpSocket::Mode> order = {IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw},
                             Opener opener = &IcmpSocket::open);
@@ -34,7 +28,7 @@ public:
     static IcmpSocketPool &shared();
 
     // The shared socket of the family, or nothing with *failure set.
-    std::shared_ptr<IcmpSocket> acquire(IcmpPacket::Family family, Failure *failure);
+    std::shared_ptr<IcmpSocket> acquire(IcmpPacket::Family family, NetError *failure);
 
     // The one-line message of the permission failure, naming this program.
     static QString permissionMessage();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "net/IpFamily.h"
+#include "net/NetContext.h"
+#include "net/NetError.h"
+#include "net/PhaseTimings.h"
 #include "net/dns/HostResolver.h"
-#include "probe/ProbeContext.h"
-#include "probe/ProbeResult.h"
 
 #include <QAbstractSocket>
 #include <QCoroTask>
@@ -13,8 +15,8 @@
 struct ConnectOutcome
 {
     bool connected = false;
-    ProbeResult failure; // when not connected: kind, message, started, latency and the phases so far
-    PhaseTimings phases; // dns, and connect over every attempt (as curl's time_connect)
+    NetError error; // when not connected
+    PhaseTimings phases; // dns, and connect over every attempt (as curl's time_connect), as far as they got
     QHostAddress peer;
 };
 
@@ -27,12 +29,8 @@ class TcpConnector final
 public:
     static QCoro::Task<ConnectOutcome> connect(QAbstractSocket *socket, std::shared_ptr<HostResolver> resolver,
                                                QString host, quint16 port, IpFamily family,
-                                               std::shared_ptr<ProbeContext> context);
-
-    // "127.0.0.1:443" or "[::1]:443"
-    static QString hostPort(const QHostAddress &address, quint16 port);
+                                               std::shared_ptr<NetContext> context);
 
     // A socket error while connecting or talking, as a failure a person understands.
-    static ProbeResult socketFailure(QAbstractSocket::SocketError error, const QString &errorString,
-                                     const QString &where);
+    static NetError socketFailure(QAbstractSocket::SocketError error, const QString &errorString, const QString &where);
 };

@@ -1,7 +1,8 @@
 #include "DnsProbe.h"
 
-#include "net/dns/AresChannel.h"
 #include "async/DeleteLater.h"
+#include "net/HostPort.h"
+#include "net/dns/AresChannel.h"
 #include "net/dns/DnsAnswers.h"
 
 #include <QCoroSignal>
@@ -38,9 +39,7 @@ QString serverText(const Target &target)
 {
     if (target.dnsServer.isEmpty())
         return QStringLiteral("the DNS server");
-    const QString host
-        = target.dnsServer.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(target.dnsServer) : target.dnsServer;
-    return QStringLiteral("the DNS server %1:%2").arg(host).arg(target.dnsServerPort);
+    return QStringLiteral("the DNS server %1").arg(HostPort::join(target.dnsServer, target.dnsServerPort));
 }
 
 ProbeResult failureFor(const Query &query, const Target &target)
@@ -79,12 +78,12 @@ ProbeResult failureFor(const Query &query, const Target &target)
 }
 } // namespace
 
-QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     const Target &target = endpoint.target;
-    context->setPhase(ProbePhase::Resolving);
+    context->setPhase(NetPhase::Resolving);
     if (context->isAborted())
-        co_return context->abortedResult();
+        co_return ProbeResult::aborted(*context);
 
     std::optional<DnsServerAddress> server;
     if (!target.dnsServer.isEmpty())
@@ -102,7 +101,7 @@ QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     auto query = std::make_unique<Query>();
     query->channel = channel.get();
     query->type = target.dnsType;
-    QObject::connect(context.get(), &ProbeContext::aborted, channel.get(), &AresChannel::cancel);
+    QObject::connect(context.get(), &NetContext::aborted, channel.get(), &AresChannel::cancel);
 
     const QByteArray name = DnsAnswers::wireName(target.host);
     query->clock.start();
@@ -112,7 +111,7 @@ QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     if (!channel->isDone())
         co_await qCoro(channel.get(), &AresChannel::done);
     if (context->isAborted())
-        co_return context->abortedResult();
+        co_return ProbeResult::aborted(*context);
 
     ProbeResult result = query->status == ARES_SUCCESS ? ProbeResult() : failureFor(*query, target);
     result.started = context->startedAt();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 
 #include <QCoroTask>
@@ -15,5 +15,5 @@
 class DnsProbe final
 {
 public:
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
 };

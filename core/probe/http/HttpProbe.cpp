@@ -1,11 +1,13 @@
 #include "HttpProbe.h"
 
+#include "Version.h"
+#include "async/DeleteLater.h"
+#include "net/HostPort.h"
 #include "net/curl/CurlCertificate.h"
 #include "net/curl/CurlFailure.h"
 #include "net/curl/CurlMulti.h"
 #include "net/curl/CurlTimings.h"
 #include "net/curl/CurlTransfer.h"
-#include "Version.h"
 
 #include <QRegularExpression>
 
@@ -16,12 +18,6 @@ using namespace std::chrono_literals;
 
 // The backstop timeout curl enforces itself, above the context's deadline, which is what really ends a probe.
 constexpr auto curlTimeoutMargin = 100ms;
-
-struct LaterDeleter
-{
-    // finished() is emitted with the coroutine resuming inside it: never free the emitter there.
-    void operator()(QObject *object) const { object->deleteLater(); }
-};
 
 QString quoted(const QString &text)
 {
@@ -38,8 +34,7 @@ QString peerOf(CURL *easy, const QUrl &fallback)
         url = QUrl(QString::fromUtf8(effective));
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
     const QString host = url.host();
-    return (host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host) + QLatin1Char(':')
-        + QString::number(port);
+    return HostPort::join(host, quint16(port));
 }
 
 QList<QByteArray> headerLines(const HttpOptions &http)
@@ -59,7 +54,7 @@ QList<QByteArray> headerLines(const HttpOptions &http)
     return lines;
 }
 
-void configure(CurlTransfer &transfer, const Endpoint &endpoint, const ProbeContext &context)
+void configure(CurlTransfer &transfer, const Endpoint &endpoint, const NetContext &context)
 {
     CURL *easy = transfer.handle();
     if (!easy)
@@ -154,7 +149,7 @@ std::optional<CurlFailure> judgeAnswer(const CurlTransfer &transfer, int status,
     return std::nullopt;
 }
 
-ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const ProbeContext &context)
+ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const NetContext &context)
 {
     CURL *easy = transfer.handle();
     const CURLcode code = transfer.result();
@@ -162,7 +157,7 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
     const CurlTimings timings = easy ? CurlTimings::read(easy) : CurlTimings{};
 
     if (context.isAborted()) {
-        ProbeResult aborted = context.abortedResult();
+        ProbeResult aborted = ProbeResult::aborted(context);
         aborted.phases = timings.phases(false);
         return aborted;
     }
@@ -227,15 +222,16 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
 }
 
 // Static, with every argument by value: the HttpProbe may be gone by the time the await resumes.
-QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     if (context->isAborted())
-        co_return context->abortedResult();
+        co_return ProbeResult::aborted(*context);
 
-    const std::unique_ptr<CurlTransfer, LaterDeleter> transfer(new CurlTransfer);
+    // finished() is emitted with the coroutine resuming inside it: never free the emitter there.
+    const auto transfer = makeLater<CurlTransfer>();
     configure(*transfer, endpoint, *context);
-    QObject::connect(context.get(), &ProbeContext::aborted, transfer.get(), &CurlTransfer::abort);
-    QObject::connect(transfer.get(), &CurlTransfer::phaseChanged, context.get(), &ProbeContext::setPhase);
+    QObject::connect(context.get(), &NetContext::aborted, transfer.get(), &CurlTransfer::abort);
+    QObject::connect(transfer.get(), &CurlTransfer::phaseChanged, context.get(), &NetContext::setPhase);
     transfer->start(multi.data());
     // finished() comes exactly once: when curl is done, or after abort() (the deadline or a cancel).
     co_await transfer->untilFinished();
@@ -245,7 +241,7 @@ QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std
 
 HttpProbe::HttpProbe(CurlMulti *multi) : m_multi(multi) { }
 
-QCoro::Task<ProbeResult> HttpProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> HttpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     return probe(m_multi, std::move(endpoint), std::move(context));
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 
 #include <QCoroTask>
@@ -24,8 +24,8 @@ public:
     explicit HttpProbe(CurlMulti *multi);
 
     // The context is started by the caller. Returns Up or Down; Down for a timeout or a cancel too,
-    // as context->abortedResult() with the phases measured so far.
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    // as ProbeResult::aborted(*context) with the phases measured so far.
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
 
 private:
     QPointer<CurlMulti> m_multi;

@@ -46,7 +46,7 @@ QString unreachableText(IcmpPacket::Family family, quint8 code)
 } // namespace
 
 IcmpEchoSession::IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, QHostAddress destination, IcmpOptions options,
-                                 std::shared_ptr<ProbeContext> context)
+                                 std::shared_ptr<NetContext> context)
     : m_socket(std::move(socket))
     , m_destination(std::move(destination))
     , m_options(options)
@@ -58,7 +58,7 @@ IcmpEchoSession::IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, QHostAddres
     m_requests.reserve(size_t(m_options.count));
     m_spacing.setTimerType(Qt::PreciseTimer);
     connect(&m_spacing, &QTimer::timeout, this, &IcmpEchoSession::sendNext);
-    connect(m_context.get(), &ProbeContext::aborted, this, &IcmpEchoSession::finish);
+    connect(m_context.get(), &NetContext::aborted, this, &IcmpEchoSession::finish);
 }
 
 IcmpEchoSession::~IcmpEchoSession()
@@ -86,18 +86,18 @@ void IcmpEchoSession::sendNext()
         return;
     Request request;
     request.sequence = m_socket->nextSequence();
-    request.sentAt = IcmpSocket::Clock::now();
+    request.sentAt = EngineClock::now();
     const quint64 sentAtNs
         = quint64(std::chrono::duration_cast<std::chrono::nanoseconds>(request.sentAt.time_since_epoch()).count());
     const QByteArray packet
         = IcmpPacket::echoRequest(m_socket->family(), m_socket->identifier(), request.sequence,
                                   IcmpPacket::echoPayload(m_cookie, m_options.payloadBytes, sentAtNs));
     // Stamped again right before the send, so building the packet is not part of the RTT.
-    request.sentAt = IcmpSocket::Clock::now();
+    request.sentAt = EngineClock::now();
     if (const int error = m_socket->send(m_destination, packet)) {
-        m_errorKind = error == EACCES || error == EPERM ? ErrorKind::Permission : ErrorKind::Unreachable;
-        m_errorMessage = QStringLiteral("cannot send an echo request to %1: %2")
-                             .arg(m_destination.toString(), QString::fromLocal8Bit(std::strerror(error)));
+        m_error.kind = error == EACCES || error == EPERM ? ErrorKind::Permission : ErrorKind::Unreachable;
+        m_error.message = QStringLiteral("cannot send an echo request to %1: %2")
+                              .arg(m_destination.toString(), QString::fromLocal8Bit(std::strerror(error)));
         finish(); // the requests already sent may still have been answered; report() tells
         return;
     }
@@ -116,7 +116,7 @@ IcmpEchoSession::Request *IcmpEchoSession::requestOf(quint16 sequence)
 }
 
 void IcmpEchoSession::icmpMessage(const IcmpPacket::Message &message, const QHostAddress &from,
-                                  IcmpSocket::Clock::time_point at)
+                                  EngineClock::time_point at)
 {
     if (m_finished)
         return;
@@ -129,8 +129,8 @@ void IcmpEchoSession::icmpMessage(const IcmpPacket::Message &message, const QHos
         request->rtt = std::chrono::duration_cast<std::chrono::microseconds>(at - request->sentAt);
     } else {
         request->failed = true;
-        m_errorKind = ErrorKind::Unreachable;
-        m_errorMessage = message.kind == IcmpPacket::Message::Kind::TimeExceeded
+        m_error.kind = ErrorKind::Unreachable;
+        m_error.message = message.kind == IcmpPacket::Message::Kind::TimeExceeded
             ? QStringLiteral("%1 did not answer: the time to live ran out at %2")
                   .arg(m_destination.toString(), from.toString())
             : QStringLiteral("%1 is unreachable: %2 (reported by %3)")

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "net/icmp/IcmpSocket.h"
+#include "async/EngineClock.h"
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
+#include "net/icmp/IcmpSocket.h"
 #include "probe/ProbeResult.h"
 
 #include <QHostAddress>
@@ -25,7 +26,7 @@ class IcmpEchoSession final : public QObject, private IcmpSocket::Listener
 
 public:
     IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, QHostAddress destination, IcmpOptions options,
-                    std::shared_ptr<ProbeContext> context);
+                    std::shared_ptr<NetContext> context);
     ~IcmpEchoSession() override;
 
     void start();
@@ -35,8 +36,7 @@ public:
     IcmpReport report() const;
 
     // Why nothing may come back: a failed send or an ICMP error quoting one of our requests.
-    ErrorKind errorKind() const { return m_errorKind; }
-    QString errorMessage() const { return m_errorMessage; }
+    const NetError &error() const { return m_error; }
 
 signals:
     void finished();
@@ -45,7 +45,7 @@ private:
     struct Request
     {
         quint16 sequence = 0;
-        IcmpSocket::Clock::time_point sentAt;
+        EngineClock::time_point sentAt;
         std::optional<std::chrono::microseconds> rtt;
         bool failed = false; // an ICMP error came back instead of a reply
     };
@@ -54,18 +54,16 @@ private:
     void finish();
     void settleIfDone();
     Request *requestOf(quint16 sequence);
-    void icmpMessage(const IcmpPacket::Message &message, const QHostAddress &from,
-                     IcmpSocket::Clock::time_point at) override;
+    void icmpMessage(const IcmpPacket::Message &message, const QHostAddress &from, EngineClock::time_point at) override;
 
     std::shared_ptr<IcmpSocket> m_socket;
     QHostAddress m_destination;
     IcmpOptions m_options;
-    std::shared_ptr<ProbeContext> m_context;
+    std::shared_ptr<NetContext> m_context;
     quint64 m_cookie;
     QTimer m_spacing;
     std::vector<Request> m_requests;
     bool m_subscribed = false;
     bool m_finished = false;
-    ErrorKind m_errorKind = ErrorKind::None;
-    QString m_errorMessage;
+    NetError m_error;
 };

@@ -2,6 +2,7 @@
 
 #ifdef Q_OS_UNIX
 #include "IcmpEchoSession.h"
+#include "async/DeleteLater.h"
 #include "net/icmp/IcmpSocketPool.h"
 #include <QCoroSignal>
 #endif
@@ -30,20 +31,20 @@ std::optional<QHostAddress> pickAddress(const QList<QHostAddress> &addresses, Ip
 
 // What a finished exchange means. Up as soon as one reply came back, even when the deadline ended
 // the wait for the others: a host that answers is up, the loss is reported in result.icmp.
-ProbeResult conclude(const IcmpReport &report, const QHostAddress &address, ErrorKind errorKind,
-                     const QString &errorMessage, const ProbeContext &context)
+ProbeResult conclude(const IcmpReport &report, const QHostAddress &address, const NetError &error,
+                     const NetContext &context)
 {
     ProbeResult result;
     if (context.abortReason() == ErrorKind::Cancelled) {
-        result = context.abortedResult(); // a cancel is a cancel, whatever came back before it
+        result = ProbeResult::aborted(context); // a cancel is a cancel, whatever came back before it
     } else if (report.received > 0) {
         result.status = ProbeStatus::Up;
         // The latency of a ping is the average RTT of the replies that came back: the number a
         // user compares with ping's "avg" (min and max follow from result.icmp->rtts).
         const auto total = std::accumulate(report.rtts.cbegin(), report.rtts.cend(), std::chrono::microseconds{0});
         result.latency = total / report.received;
-    } else if (errorKind != ErrorKind::None) {
-        result = ProbeResult::failure(errorKind, errorMessage);
+    } else if (error.isError()) {
+        result = ProbeResult::failure(error);
         result.latency = context.elapsed();
     } else {
         result = ProbeResult::failure(ErrorKind::Timeout,
@@ -71,62 +72,50 @@ IcmpProbe::IcmpProbe(HostResolver &resolver) : m_resolver(resolver)
 IcmpProbe::IcmpProbe(HostResolver &resolver, IcmpSocketPool &pool) : m_resolver(resolver), m_pool(&pool) { }
 #endif
 
-QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
-    context->setPhase(ProbePhase::Resolving);
+    context->setPhase(NetPhase::Resolving);
     const ResolveOutcome resolved = co_await m_resolver.resolve(endpoint.target.host, endpoint.ipFamily, context);
     PhaseTimings phases;
     phases.dns = resolved.duration;
     if (context->isAborted()) {
-        ProbeResult result = context->abortedResult();
+        ProbeResult result = ProbeResult::aborted(*context);
         result.phases = phases;
         co_return result;
     }
     const std::optional<QHostAddress> address
         = resolved.ok() ? pickAddress(resolved.addresses, endpoint.ipFamily) : std::nullopt;
     if (!address) {
-        ProbeResult result = resolved.ok()
-            ? ProbeResult::failure(
-                ErrorKind::Dns,
-                QStringLiteral("%1 has no %2 address")
-                    .arg(endpoint.target.host,
-                         endpoint.ipFamily == IpFamily::V6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4")))
-            : ProbeResult::failure(resolved.errorKind == ErrorKind::None ? ErrorKind::Dns : resolved.errorKind,
-                                   resolved.errorMessage);
-        result.started = context->startedAt();
-        result.latency = context->elapsed();
-        result.phases = phases;
-        co_return result;
+        const NetError error = resolved.ok()
+            ? NetError{ErrorKind::Dns,
+                       QStringLiteral("%1 has no %2 address")
+                           .arg(endpoint.target.host,
+                                endpoint.ipFamily == IpFamily::V6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))}
+            : NetError{resolved.error.isError() ? resolved.error.kind : ErrorKind::Dns, resolved.error.message};
+        co_return ProbeResult::failureAt(error, *context, phases);
     }
 
 #ifdef Q_OS_UNIX
     const auto family
         = address->protocol() == QAbstractSocket::IPv4Protocol ? IcmpPacket::Family::V4 : IcmpPacket::Family::V6;
-    IcmpSocketPool::Failure failure;
+    NetError failure;
     std::shared_ptr<IcmpSocket> socket = m_pool->acquire(family, &failure);
-    if (!socket) {
-        ProbeResult result = ProbeResult::failure(failure.kind, failure.message);
-        result.started = context->startedAt();
-        result.latency = context->elapsed();
-        result.phases = phases;
-        co_return result;
-    }
+    if (!socket)
+        co_return ProbeResult::failureAt(failure, *context, phases);
 
-    context->setPhase(ProbePhase::Pinging);
+    context->setPhase(NetPhase::Pinging);
     // Deleted later, never here: finished() is emitted from the session's own queued call.
-    std::unique_ptr<IcmpEchoSession, void (*)(IcmpEchoSession *)> session(
-        new IcmpEchoSession(std::move(socket), *address, endpoint.icmp, context),
-        [](IcmpEchoSession *s) { s->deleteLater(); });
+    const auto session = makeLater<IcmpEchoSession>(std::move(socket), *address, endpoint.icmp, context);
     session->start();
     if (!session->isFinished())
         co_await qCoro(session.get(), &IcmpEchoSession::finished);
     // Even finished at once (a failed first send), the session emits finished() later; we are gone
     // by then and the deleteLater that follows it drops the emission with the object.
-    ProbeResult result = conclude(session->report(), *address, session->errorKind(), session->errorMessage(), *context);
+    ProbeResult result = conclude(session->report(), *address, session->error(), *context);
 #else
-    context->setPhase(ProbePhase::Pinging);
+    context->setPhase(NetPhase::Pinging);
     const IcmpWindowsEcho::Outcome outcome = co_await IcmpWindowsEcho::ping(*address, endpoint.icmp, context);
-    ProbeResult result = conclude(outcome.report, *address, outcome.errorKind, outcome.errorMessage, *context);
+    ProbeResult result = conclude(outcome.report, *address, outcome.error, *context);
 #endif
     result.phases = phases;
     co_return result;

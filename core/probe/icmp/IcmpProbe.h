@@ -1,8 +1,8 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
+#include "net/NetContext.h"
 #include "net/dns/HostResolver.h"
-#include "probe/ProbeContext.h"
 #include "probe/ProbeResult.h"
 
 #include <QCoroTask>
@@ -35,7 +35,7 @@ public:
     IcmpProbe(HostResolver &resolver, IcmpSocketPool &pool); // tests choose the socket kinds
 #endif
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
 
 private:
     HostResolver &m_resolver;

@@ -1,5 +1,6 @@
 #include "IcmpWindowsEcho.h"
 
+#include "async/EngineClock.h"
 #include "net/icmp/IcmpPacket.h"
 
 #include <QCoroSignal>
@@ -23,8 +24,6 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // The echo requests of one probe. The OS writes each reply into its buffer until the request's event
 // is set, so the session outlives an aborted probe until every request it sent has completed (at the
 // latest when the timeout given to the OS, the probe's remaining time, runs out); only then is the
@@ -35,7 +34,7 @@ class WindowsEchoSession final : public QObject
     Q_DISABLE_COPY_MOVE(WindowsEchoSession)
 
 public:
-    WindowsEchoSession(QHostAddress address, IcmpOptions options, std::shared_ptr<ProbeContext> context)
+    WindowsEchoSession(QHostAddress address, IcmpOptions options, std::shared_ptr<NetContext> context)
         : m_address(std::move(address))
         , m_v6(m_address.protocol() == QAbstractSocket::IPv6Protocol)
         , m_options(options)
@@ -47,7 +46,7 @@ public:
         m_handle = m_v6 ? ::Icmp6CreateFile() : ::IcmpCreateFile();
         m_spacing.setTimerType(Qt::PreciseTimer);
         connect(&m_spacing, &QTimer::timeout, this, &WindowsEchoSession::sendNext);
-        connect(m_context.get(), &ProbeContext::aborted, this, &WindowsEchoSession::finish);
+        connect(m_context.get(), &NetContext::aborted, this, &WindowsEchoSession::finish);
     }
 
     ~WindowsEchoSession() override
@@ -92,8 +91,7 @@ public:
                 outcome.report.rtts.append(*request.rtt);
             }
         }
-        outcome.errorKind = m_errorKind;
-        outcome.errorMessage = m_errorMessage;
+        outcome.error = m_error;
         return outcome;
     }
 
@@ -107,7 +105,7 @@ private:
         QWinEventNotifier *notifier = nullptr;
         QByteArray payload;
         QByteArray reply;
-        Clock::time_point sentAt;
+        EngineClock::time_point sentAt;
         std::optional<std::chrono::microseconds> rtt;
         bool completed = false;
         bool failed = false;
@@ -125,7 +123,7 @@ private:
         const qsizetype replySize = (m_v6 ? sizeof(ICMPV6_ECHO_REPLY) : sizeof(ICMP_ECHO_REPLY))
             + request.payload.size() + 8 + sizeof(IO_STATUS_BLOCK);
         request.reply = QByteArray(replySize, '\0');
-        request.sentAt = Clock::now();
+        request.sentAt = EngineClock::now();
         DWORD sent = 0;
         if (m_v6) {
             sockaddr_in6 source{};
@@ -147,10 +145,10 @@ private:
         const DWORD error = ::GetLastError();
         if (sent == 0 && error != ERROR_IO_PENDING) {
             ::CloseHandle(request.event);
-            m_errorKind = ErrorKind::Unreachable;
-            m_errorMessage = QStringLiteral("cannot send an echo request to %1 (Windows error %2)")
-                                 .arg(m_address.toString())
-                                 .arg(error);
+            m_error.kind = ErrorKind::Unreachable;
+            m_error.message = QStringLiteral("cannot send an echo request to %1 (Windows error %2)")
+                                  .arg(m_address.toString())
+                                  .arg(error);
             finish();
             return;
         }
@@ -164,7 +162,7 @@ private:
 
     void completed(size_t index)
     {
-        const Clock::time_point at = Clock::now();
+        const EngineClock::time_point at = EngineClock::now();
         Request &request = m_requests[index];
         if (request.completed)
             return;
@@ -178,7 +176,7 @@ private:
             settleIfDone();
     }
 
-    void record(Request &request, Clock::time_point at)
+    void record(Request &request, EngineClock::time_point at)
     {
         ULONG status = IP_REQ_TIMED_OUT;
         if (m_v6) {
@@ -195,13 +193,13 @@ private:
             break; // lost; the deadline ends the probe
         case IP_TTL_EXPIRED_TRANSIT:
             request.failed = true;
-            m_errorKind = ErrorKind::Unreachable;
-            m_errorMessage = QStringLiteral("%1 did not answer: the time to live ran out").arg(m_address.toString());
+            m_error.kind = ErrorKind::Unreachable;
+            m_error.message = QStringLiteral("%1 did not answer: the time to live ran out").arg(m_address.toString());
             break;
         default: // IP_DEST_HOST_UNREACHABLE, IP_DEST_NET_UNREACHABLE, IP_DEST_PROHIBITED, …
             request.failed = true;
-            m_errorKind = ErrorKind::Unreachable;
-            m_errorMessage = QStringLiteral("%1 is unreachable (IP status %2)").arg(m_address.toString()).arg(status);
+            m_error.kind = ErrorKind::Unreachable;
+            m_error.message = QStringLiteral("%1 is unreachable (IP status %2)").arg(m_address.toString()).arg(status);
             break;
         }
     }
@@ -240,21 +238,21 @@ private:
     QHostAddress m_address;
     bool m_v6;
     IcmpOptions m_options;
-    std::shared_ptr<ProbeContext> m_context;
+    std::shared_ptr<NetContext> m_context;
     quint64 m_cookie;
     HANDLE m_handle = INVALID_HANDLE_VALUE;
     QTimer m_spacing;
     std::vector<Request> m_requests;
     bool m_finished = false;
     bool m_released = false;
-    ErrorKind m_errorKind = ErrorKind::None;
+    ErrorKind m_error.kind = ErrorKind::None;
     QString m_errorMessage;
 };
 
 } // namespace
 
 QCoro::Task<IcmpWindowsEcho::Outcome> IcmpWindowsEcho::ping(QHostAddress address, IcmpOptions options,
-                                                            std::shared_ptr<ProbeContext> context)
+                                                            std::shared_ptr<NetContext> context)
 {
     auto *session = new WindowsEchoSession(std::move(address), options, context);
     if (!session->isOpen()) {

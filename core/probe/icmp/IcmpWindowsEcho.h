@@ -1,7 +1,7 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 
 #include <QCoroTask>
@@ -18,10 +18,9 @@ namespace IcmpWindowsEcho {
 struct Outcome
 {
     IcmpReport report;
-    ErrorKind errorKind = ErrorKind::None; // why nothing may come back (an ICMP error, a failed send)
-    QString errorMessage;
+    NetError error; // why nothing may come back (an ICMP error, a failed send)
 };
 
-QCoro::Task<Outcome> ping(QHostAddress address, IcmpOptions options, std::shared_ptr<ProbeContext> context);
+QCoro::Task<Outcome> ping(QHostAddress address, IcmpOptions options, std::shared_ptr<NetContext> context);
 
 } // namespace IcmpWindowsEcho

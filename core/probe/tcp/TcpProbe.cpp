@@ -7,7 +7,7 @@
 
 TcpProbe::TcpProbe(std::shared_ptr<HostResolver> resolver) : m_resolver(std::move(resolver)) { }
 
-QCoro::Task<ProbeResult> TcpProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> TcpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     auto resolver = m_resolver; // this probe object need not outlive the coroutine
     auto socket = makeLater<QTcpSocket>();
@@ -15,7 +15,7 @@ QCoro::Task<ProbeResult> TcpProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
                                                               endpoint.target.port, endpoint.ipFamily, context);
     socket->abort();
     if (!connected.connected)
-        co_return connected.failure;
+        co_return ProbeResult::failureAt(connected.error, *context, connected.phases);
 
     ProbeResult result;
     result.status = ProbeStatus::Up;

@@ -1,9 +1,10 @@
 #include "TlsProbe.h"
 
-#include "net/tls/CertificateCheck.h"
 #include "async/DeleteLater.h"
 #include "async/EventLatch.h"
+#include "net/HostPort.h"
 #include "net/tcp/TcpConnector.h"
+#include "net/tls/CertificateCheck.h"
 
 #include <QCoroSignal>
 #include <QSslConfiguration>
@@ -65,14 +66,14 @@ ProbeResult handshakeFailure(const QSslSocket &socket, const QString &where)
         return ProbeResult::failure(ErrorKind::Reset,
                                     QStringLiteral("%1 closed the connection during the TLS handshake").arg(where));
     default:
-        return TcpConnector::socketFailure(socket.error(), socket.errorString(), where);
+        return ProbeResult::failure(TcpConnector::socketFailure(socket.error(), socket.errorString(), where));
     }
 }
 } // namespace
 
 TlsProbe::TlsProbe(std::shared_ptr<HostResolver> resolver) : m_resolver(std::move(resolver)) { }
 
-QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeContext> context)
+QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
 {
     auto resolver = m_resolver; // this probe object need not outlive the coroutine
     const auto finish = [&context](ProbeResult result, const PhaseTimings &phases) {
@@ -94,10 +95,10 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
                                                               endpoint.target.port, endpoint.ipFamily, context);
     if (!connected.connected) {
         socket->abort();
-        co_return connected.failure;
+        co_return ProbeResult::failureAt(connected.error, *context, connected.phases);
     }
 
-    context->setPhase(ProbePhase::TlsHandshake);
+    context->setPhase(NetPhase::TlsHandshake);
     PhaseTimings phases = connected.phases;
     // Let the handshake finish whatever the verification says, so the certificate can always be
     // reported; whether a failed verification fails the probe is decided below.
@@ -106,7 +107,7 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     auto latch = makeLater<EventLatch>();
     QObject::connect(socket.get(), &QSslSocket::encrypted, latch.get(), &EventLatch::trigger);
     QObject::connect(socket.get(), &QAbstractSocket::errorOccurred, latch.get(), &EventLatch::trigger);
-    QObject::connect(context.get(), &ProbeContext::aborted, latch.get(), &EventLatch::trigger);
+    QObject::connect(context.get(), &NetContext::aborted, latch.get(), &EventLatch::trigger);
     socket->setPeerVerifyName(endpoint.target.host);
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // The peer accepted and hung up before we could say hello; startClientEncryption() would
@@ -114,7 +115,7 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
         const ProbeResult failure
             = ProbeResult::failure(ErrorKind::Reset,
                                    QStringLiteral("%1 closed the connection before the TLS handshake")
-                                       .arg(TcpConnector::hostPort(connected.peer, endpoint.target.port)));
+                                       .arg(HostPort::join(connected.peer, endpoint.target.port)));
         co_return finish(failure, phases);
     }
     socket->startClientEncryption();
@@ -123,9 +124,9 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<ProbeC
     phases.tls = latch->elapsedAtTrigger();
     if (context->isAborted()) {
         socket->abort();
-        co_return finish(context->abortedResult(), phases);
+        co_return finish(ProbeResult::aborted(*context), phases);
     }
-    const QString where = TcpConnector::hostPort(connected.peer, endpoint.target.port);
+    const QString where = HostPort::join(connected.peer, endpoint.target.port);
     if (!socket->isEncrypted()) {
         const ProbeResult failure = handshakeFailure(*socket, where);
         socket->abort();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
+#include "net/NetContext.h"
 #include "net/dns/HostResolver.h"
-#include "probe/ProbeContext.h"
 #include "probe/ProbeResult.h"
 
 #include <QCoroTask>
@@ -22,7 +22,7 @@ class TlsProbe final
 public:
     explicit TlsProbe(std::shared_ptr<HostResolver> resolver);
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<ProbeContext> context);
+    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
 
 private:
     std::shared_ptr<HostResolver> m_resolver;

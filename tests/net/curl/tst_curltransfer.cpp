@@ -82,8 +82,8 @@ private slots:
         QVERIFY(server.listen());
         CurlMulti multi;
         auto transfer = transferTo(server.url());
-        connect(transfer.get(), &CurlTransfer::phaseChanged, transfer.get(), [&transfer](ProbePhase phase) {
-            if (phase == ProbePhase::Receiving)
+        connect(transfer.get(), &CurlTransfer::phaseChanged, transfer.get(), [&transfer](NetPhase phase) {
+            if (phase == NetPhase::Receiving)
                 transfer->abort();
         });
         QSignalSpy finished(transfer.get(), &CurlTransfer::finished);

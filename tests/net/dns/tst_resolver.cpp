@@ -70,7 +70,7 @@ private slots:
         m_dns.setMode(FakeDnsServer::Mode::Silent); // a lookup would hang until the timeout
         const int queriesBefore = m_dns.queryCount();
         const ResolveOutcome outcome = resolve(host, family, 2s);
-        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QCOMPARE(outcome.addresses, QList<QHostAddress>{QHostAddress(host)});
         QCOMPARE(outcome.duration, 0us);
         QCOMPARE(m_dns.queryCount(), queriesBefore);
@@ -79,8 +79,8 @@ private slots:
     void literalOfTheWrongFamilyFails()
     {
         const ResolveOutcome outcome = resolve(QStringLiteral("127.0.0.1"), IpFamily::V6);
-        QCOMPARE(outcome.errorKind, ErrorKind::Dns);
-        QCOMPARE(outcome.errorMessage,
+        QCOMPARE(outcome.error.kind, ErrorKind::Dns);
+        QCOMPARE(outcome.error.message,
                  QStringLiteral("127.0.0.1 is an IPv4 address, but this endpoint uses IPv6 only"));
     }
 
@@ -89,7 +89,7 @@ private slots:
         m_dns.setMode(FakeDnsServer::Mode::Silent);
         const int queriesBefore = m_dns.queryCount();
         const ResolveOutcome outcome = resolve(QStringLiteral("localhost"), IpFamily::V4, 2s);
-        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QVERIFY(texts(outcome.addresses).contains(QStringLiteral("127.0.0.1")));
         QCOMPARE(m_dns.queryCount(), queriesBefore); // no DNS query for localhost
     }
@@ -125,7 +125,7 @@ private slots:
         const int queriesBefore = m_dns.queryCount();
         const IpFamily family = address.protocol() == QAbstractSocket::IPv4Protocol ? IpFamily::V4 : IpFamily::V6;
         const ResolveOutcome outcome = resolve(name, family, 2s);
-        QVERIFY2(outcome.ok(), qPrintable(name + QLatin1String(": ") + outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(name + QLatin1String(": ") + outcome.error.message));
         QVERIFY(outcome.addresses.contains(address));
         QCOMPARE(m_dns.queryCount(), queriesBefore);
     }
@@ -144,7 +144,7 @@ private slots:
         QFETCH(IpFamily, family);
         QFETCH(QStringList, expected);
         const ResolveOutcome outcome = resolve(QStringLiteral("dual.test"), family);
-        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QStringList got = texts(outcome.addresses);
         got.sort();
         expected.sort();
@@ -157,7 +157,7 @@ private slots:
         const ResolveOutcome outcome = resolve(QString::fromUtf8("b\xc3\xbc"
                                                                  "cher.test"),
                                                IpFamily::V4);
-        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QCOMPARE(texts(outcome.addresses), QStringList{QStringLiteral("127.0.0.7")});
         QVERIFY(m_dns.askedNames().contains(QStringLiteral("xn--bcher-kva.test")));
     }
@@ -165,15 +165,15 @@ private slots:
     void noAddressOfTheFamilyAsked()
     {
         const ResolveOutcome outcome = resolve(QStringLiteral("six.test"), IpFamily::V4);
-        QCOMPARE(outcome.errorKind, ErrorKind::Dns);
-        QCOMPARE(outcome.errorMessage, QStringLiteral("six.test has no IPv4 address"));
+        QCOMPARE(outcome.error.kind, ErrorKind::Dns);
+        QCOMPARE(outcome.error.message, QStringLiteral("six.test has no IPv4 address"));
     }
 
     void unknownNameIsNoSuchHost()
     {
         const ResolveOutcome outcome = resolve(QStringLiteral("nothing.test"), IpFamily::Any);
-        QCOMPARE(outcome.errorKind, ErrorKind::Dns);
-        QCOMPARE(outcome.errorMessage, QStringLiteral("no such host: nothing.test"));
+        QCOMPARE(outcome.error.kind, ErrorKind::Dns);
+        QCOMPARE(outcome.error.message, QStringLiteral("no such host: nothing.test"));
         QVERIFY(outcome.addresses.isEmpty());
     }
 
@@ -181,8 +181,8 @@ private slots:
     {
         m_dns.setMode(FakeDnsServer::Mode::ServFail);
         const ResolveOutcome outcome = resolve(QStringLiteral("dual.test"), IpFamily::V4);
-        QCOMPARE(outcome.errorKind, ErrorKind::Dns);
-        QCOMPARE(outcome.errorMessage,
+        QCOMPARE(outcome.error.kind, ErrorKind::Dns);
+        QCOMPARE(outcome.error.message,
                  QStringLiteral("no DNS server would look up dual.test (each refused or failed)"));
     }
 
@@ -198,7 +198,7 @@ private slots:
     {
         m_dns.setDelay(150ms);
         const ResolveOutcome outcome = resolve(QStringLiteral("dual.test"), IpFamily::V4);
-        QVERIFY2(outcome.ok(), qPrintable(outcome.errorMessage));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QVERIFY(outcome.duration >= 150ms);
         QVERIFY(outcome.duration < 2s);
     }
@@ -210,7 +210,7 @@ private slots:
         clock.start();
         const ResolveOutcome outcome = resolve(QStringLiteral("dual.test"), IpFamily::Any, 300ms);
         const qint64 elapsed = clock.elapsed();
-        QCOMPARE(outcome.errorKind, ErrorKind::Timeout);
+        QCOMPARE(outcome.error.kind, ErrorKind::Timeout);
         QVERIFY2(elapsed >= 300 && elapsed <= 300 * 105 / 100 + 20, qPrintable(QString::number(elapsed)));
         QVERIFY(m_dns.queryCount() > 0);
     }
@@ -219,7 +219,7 @@ private slots:
     {
         m_dns.setMode(FakeDnsServer::Mode::Silent);
         auto context = startedContext(10s);
-        context->setPhase(ProbePhase::Resolving); // as a probe does before it asks
+        context->setPhase(NetPhase::Resolving); // as a probe does before it asks
         QElapsedTimer clock;
         QTimer::singleShot(100ms, context.get(), [&] {
             clock.start();
@@ -228,8 +228,8 @@ private slots:
         const auto outcome = CoroTest::await(m_resolver->resolve(QStringLiteral("dual.test"), IpFamily::Any, context));
         QVERIFY(outcome.has_value());
         QVERIFY2(clock.elapsed() < 50, qPrintable(QString::number(clock.elapsed())));
-        QCOMPARE(outcome->errorKind, ErrorKind::Cancelled);
-        QCOMPARE(outcome->errorMessage, QStringLiteral("cancelled while resolving the name"));
+        QCOMPARE(outcome->error.kind, ErrorKind::Cancelled);
+        QCOMPARE(outcome->error.message, QStringLiteral("cancelled while resolving the name"));
     }
 };
 

@@ -2,7 +2,7 @@
 
 #include "CoroTest.h"
 #include "endpoint/Endpoint.h"
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
 #include "net/curl/CurlMulti.h"
 #include "probe/http/HttpProbe.h"
 
@@ -28,19 +28,19 @@ public:
         return endpoint;
     }
 
-    static std::shared_ptr<ProbeContext> startedContext(const Endpoint &endpoint)
+    static std::shared_ptr<NetContext> startedContext(const Endpoint &endpoint)
     {
-        auto context = std::make_shared<ProbeContext>(std::chrono::milliseconds(endpoint.timeoutMs));
+        auto context = std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs));
         context->start();
         return context;
     }
 
-    QCoro::Task<ProbeResult> start(const Endpoint &endpoint, std::shared_ptr<ProbeContext> context = nullptr)
+    QCoro::Task<ProbeResult> start(const Endpoint &endpoint, std::shared_ptr<NetContext> context = nullptr)
     {
         return m_probe.run(endpoint, context ? std::move(context) : startedContext(endpoint));
     }
 
-    std::optional<ProbeResult> probe(const Endpoint &endpoint, std::shared_ptr<ProbeContext> context = nullptr)
+    std::optional<ProbeResult> probe(const Endpoint &endpoint, std::shared_ptr<NetContext> context = nullptr)
     {
         return CoroTest::await(start(endpoint, std::move(context)));
     }

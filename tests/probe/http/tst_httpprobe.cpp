@@ -62,20 +62,19 @@ private slots:
         QVERIFY(server.listen());
         server.setHandler(Server::sendingAfter(300ms, Server::answer(200, "OK", "late")));
         auto context = HttpProbeRunner::startedContext(HttpProbeRunner::endpoint(server.url()));
-        QList<ProbePhase> phases;
-        connect(context.get(), &ProbeContext::phaseChanged, this,
-                [&phases](ProbePhase phase) { phases.append(phase); });
+        QList<NetPhase> phases;
+        connect(context.get(), &NetContext::phaseChanged, this, [&phases](NetPhase phase) { phases.append(phase); });
         const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()), context);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QVERIFY(result->latency >= 300ms);
         QVERIFY(result->phases.ttfb >= 295ms);
         QVERIFY(*result->phases.ttfb > result->latency - *result->phases.ttfb);
         // The live phases a user sees while it runs, in order (tls only for https).
-        QVERIFY2(phases.contains(ProbePhase::Resolving) && phases.contains(ProbePhase::WaitingForFirstByte)
-                     && phases.last() == ProbePhase::Receiving,
+        QVERIFY2(phases.contains(NetPhase::Resolving) && phases.contains(NetPhase::WaitingForFirstByte)
+                     && phases.last() == NetPhase::Receiving,
                  qPrintable(QString::number(phases.size())));
-        QVERIFY(phases.indexOf(ProbePhase::Resolving) < phases.indexOf(ProbePhase::WaitingForFirstByte));
-        QVERIFY(!phases.contains(ProbePhase::TlsHandshake));
+        QVERIFY(phases.indexOf(NetPhase::Resolving) < phases.indexOf(NetPhase::WaitingForFirstByte));
+        QVERIFY(!phases.contains(NetPhase::TlsHandshake));
     }
 
     void refusedIsReportedAtOnce()
@@ -373,8 +372,8 @@ private slots:
         server.setHandler(Server::silent());
         const Endpoint endpoint = HttpProbeRunner::endpoint(server.url(), 10000);
         auto context = HttpProbeRunner::startedContext(endpoint);
-        connect(context.get(), &ProbeContext::phaseChanged, context.get(), [&context](ProbePhase phase) {
-            if (phase == ProbePhase::WaitingForFirstByte)
+        connect(context.get(), &NetContext::phaseChanged, context.get(), [&context](NetPhase phase) {
+            if (phase == NetPhase::WaitingForFirstByte)
                 context->cancel();
         });
         const auto result = m_runner.probe(endpoint, context);

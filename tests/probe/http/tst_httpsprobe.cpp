@@ -54,9 +54,8 @@ private slots:
         Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
         endpoint.http.caFile = m_certificates->caFile();
         auto context = HttpProbeRunner::startedContext(endpoint);
-        QList<ProbePhase> phases;
-        connect(context.get(), &ProbeContext::phaseChanged, this,
-                [&phases](ProbePhase phase) { phases.append(phase); });
+        QList<NetPhase> phases;
+        connect(context.get(), &NetContext::phaseChanged, this, [&phases](NetPhase phase) { phases.append(phase); });
         const auto result = m_runner.probe(endpoint, context);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(result->httpStatus, std::optional<int>(200));
@@ -72,8 +71,8 @@ private slots:
         QVERIFY(result->phases.tls && *result->phases.tls > 0us);
         const auto difference = HttpProbeRunner::phaseSum(result->phases) - result->latency;
         QVERIFY2(difference < 1ms && difference > -1ms, qPrintable(QString::number(difference.count())));
-        QVERIFY(phases.contains(ProbePhase::TlsHandshake));
-        QVERIFY(phases.indexOf(ProbePhase::TlsHandshake) < phases.indexOf(ProbePhase::WaitingForFirstByte));
+        QVERIFY(phases.contains(NetPhase::TlsHandshake));
+        QVERIFY(phases.indexOf(NetPhase::TlsHandshake) < phases.indexOf(NetPhase::WaitingForFirstByte));
     }
 
     void unknownCaIsTls()

@@ -16,7 +16,7 @@ public:
 
     int lookups = 0;
 
-    QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<ProbeContext> context) override
+    QCoro::Task<ResolveOutcome> resolve(QString host, IpFamily family, std::shared_ptr<NetContext> context) override
     {
         Q_UNUSED(context);
         ++lookups;
@@ -35,8 +35,8 @@ public:
             co_return outcome;
         }
         outcome.duration = kLookupTime;
-        outcome.errorKind = ErrorKind::Dns;
-        outcome.errorMessage = QStringLiteral("%1 does not resolve (no such name)").arg(host);
+        outcome.error.kind = ErrorKind::Dns;
+        outcome.error.message = QStringLiteral("%1 does not resolve (no such name)").arg(host);
         co_return outcome;
     }
 };

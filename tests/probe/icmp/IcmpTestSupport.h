@@ -1,7 +1,7 @@
 #pragma once
 
-#include "probe/icmp/IcmpProbe.h"
 #include "net/icmp/IcmpSocketPool.h"
+#include "probe/icmp/IcmpProbe.h"
 
 #include <QEventLoop>
 #include <QPointer>
@@ -31,15 +31,15 @@ inline Endpoint endpoint(const QString &host, int count = 3, int spacingMs = 200
 
 // Starts the context as the executor would and runs the probe. The probe is passed by pointer:
 // a coroutine's reference parameters are not to be trusted.
-inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, Endpoint e, std::shared_ptr<ProbeContext> context)
+inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, Endpoint e, std::shared_ptr<NetContext> context)
 {
     context->start();
     co_return co_await probe->run(std::move(e), std::move(context));
 }
 
-inline std::shared_ptr<ProbeContext> contextFor(const Endpoint &e)
+inline std::shared_ptr<NetContext> contextFor(const Endpoint &e)
 {
-    return std::make_shared<ProbeContext>(std::chrono::milliseconds(e.timeoutMs));
+    return std::make_shared<NetContext>(std::chrono::milliseconds(e.timeoutMs));
 }
 
 namespace detail {
@@ -104,7 +104,7 @@ inline bool hasIpv6Loopback()
 inline QString whyNoSocket(IcmpPacket::Family family, QList<IcmpSocket::Mode> order)
 {
     IcmpSocketPool pool(std::move(order));
-    IcmpSocketPool::Failure failure;
+    NetError failure;
     return pool.acquire(family, &failure) ? QString() : failure.message;
 }
 

@@ -58,7 +58,7 @@ private slots:
         if (datagramAllowed || !rawAllowed)
             QSKIP("needs a machine where only the raw ICMP socket may be opened (as root with ping_group_range off)");
         IcmpSocketPool pool;
-        IcmpSocketPool::Failure failure;
+        NetError failure;
         const auto socket = pool.acquire(IcmpPacket::Family::V4, &failure);
         QVERIFY(socket);
         QCOMPARE(socket->mode(), IcmpSocket::Mode::Raw);

@@ -273,8 +273,8 @@ private slots:
         QVERIFY(server.listen());
         auto context = startedContext(10s);
         QElapsedTimer clock;
-        QObject::connect(context.get(), &ProbeContext::phaseChanged, context.get(), [&](ProbePhase phase) {
-            if (phase == ProbePhase::TlsHandshake) {
+        QObject::connect(context.get(), &NetContext::phaseChanged, context.get(), [&](NetPhase phase) {
+            if (phase == NetPhase::TlsHandshake) {
                 QTimer::singleShot(100ms, context.get(), [&] {
                     clock.start();
                     context->cancel();

@@ -1,10 +1,10 @@
-#include "ProbeContext.h"
+#include "NetContext.h"
 
 #include <QTimerEvent>
 
-ProbeContext::ProbeContext(std::chrono::milliseconds timeout, QObject *parent) : QObject(parent), m_timeout(timeout) { }
+NetContext::NetContext(std::chrono::milliseconds timeout, QObject *parent) : QObject(parent), m_timeout(timeout) { }
 
-void ProbeContext::start()
+void NetContext::start()
 {
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_clock.start();
@@ -12,7 +12,7 @@ void ProbeContext::start()
         m_deadlineTimer = startTimer(m_timeout, Qt::PreciseTimer);
 }
 
-void ProbeContext::timerEvent(QTimerEvent *event)
+void NetContext::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_deadlineTimer)
         abort(ErrorKind::Timeout);
@@ -20,12 +20,12 @@ void ProbeContext::timerEvent(QTimerEvent *event)
         QObject::timerEvent(event);
 }
 
-void ProbeContext::cancel()
+void NetContext::cancel()
 {
     abort(ErrorKind::Cancelled);
 }
 
-void ProbeContext::abort(ErrorKind reason)
+void NetContext::abort(ErrorKind reason)
 {
     if (isAborted())
         return;
@@ -35,20 +35,20 @@ void ProbeContext::abort(ErrorKind reason)
     emit aborted(reason);
 }
 
-std::chrono::microseconds ProbeContext::elapsed() const
+std::chrono::microseconds NetContext::elapsed() const
 {
     if (!m_clock.isValid())
         return std::chrono::microseconds{0};
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds(m_clock.nsecsElapsed()));
 }
 
-std::chrono::milliseconds ProbeContext::remaining() const
+std::chrono::milliseconds NetContext::remaining() const
 {
     const auto left = m_timeout - std::chrono::duration_cast<std::chrono::milliseconds>(elapsed());
     return left.count() > 0 ? left : std::chrono::milliseconds{0};
 }
 
-void ProbeContext::setPhase(ProbePhase phase)
+void NetContext::setPhase(NetPhase phase)
 {
     if (phase == m_phase)
         return;
@@ -56,33 +56,31 @@ void ProbeContext::setPhase(ProbePhase phase)
     emit phaseChanged(phase);
 }
 
-ProbeResult ProbeContext::abortedResult() const
+NetError NetContext::abortedError() const
 {
+    if (!isAborted())
+        return {};
     const QString doing = [this] {
         switch (m_phase) {
-        case ProbePhase::Starting:
+        case NetPhase::Starting:
             return QStringLiteral("before it started");
-        case ProbePhase::Resolving:
+        case NetPhase::Resolving:
             return QStringLiteral("while resolving the name");
-        case ProbePhase::Connecting:
+        case NetPhase::Connecting:
             return QStringLiteral("while connecting");
-        case ProbePhase::TlsHandshake:
+        case NetPhase::TlsHandshake:
             return QStringLiteral("during the TLS handshake");
-        case ProbePhase::WaitingForFirstByte:
+        case NetPhase::WaitingForFirstByte:
             return QStringLiteral("while waiting for the first byte");
-        case ProbePhase::Receiving:
+        case NetPhase::Receiving:
             return QStringLiteral("while receiving");
-        case ProbePhase::Pinging:
+        case NetPhase::Pinging:
             return QStringLiteral("while waiting for echo replies");
         }
         return QString();
     }();
-    ProbeResult result = m_abortReason == ErrorKind::Cancelled
-        ? ProbeResult::failure(ErrorKind::Cancelled, QStringLiteral("cancelled %1").arg(doing))
-        : ProbeResult::failure(
-            ErrorKind::Timeout,
-            QStringLiteral("no answer within %1 ms (timed out %2)").arg(m_timeout.count()).arg(doing));
-    result.started = m_startedAt;
-    result.latency = elapsed();
-    return result;
+    if (m_abortReason == ErrorKind::Cancelled)
+        return {ErrorKind::Cancelled, QStringLiteral("cancelled %1").arg(doing)};
+    return {ErrorKind::Timeout,
+            QStringLiteral("no answer within %1 ms (timed out %2)").arg(m_timeout.count()).arg(doing)};
 }

@@ -1,36 +1,41 @@
-#include "probe/ProbeContext.h"
+#include "net/NetContext.h"
+#include "probe/ProbeResult.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace std::chrono_literals;
 
-class TestProbeContext : public QObject
+class TestNetContext : public QObject
 {
     Q_OBJECT
 
 private slots:
     void deadlineAbortsWithTimeout()
     {
-        ProbeContext context(50ms);
-        QSignalSpy aborted(&context, &ProbeContext::aborted);
+        NetContext context(50ms);
+        QSignalSpy aborted(&context, &NetContext::aborted);
         context.start();
-        context.setPhase(ProbePhase::Connecting);
+        context.setPhase(NetPhase::Connecting);
         QVERIFY(aborted.wait(2000));
         QCOMPARE(aborted.size(), 1);
         QCOMPARE(context.abortReason(), ErrorKind::Timeout);
         QVERIFY(context.elapsed() >= 50ms);
-        const ProbeResult result = context.abortedResult();
+        const NetError error = context.abortedError();
+        QCOMPARE(error.kind, ErrorKind::Timeout);
+        QCOMPARE(error.message, QStringLiteral("no answer within 50 ms (timed out while connecting)"));
+        // A probe's result says the same, with when it started and how long it ran.
+        const ProbeResult result = ProbeResult::aborted(context);
         QCOMPARE(result.errorKind, ErrorKind::Timeout);
-        QCOMPARE(result.errorMessage, QStringLiteral("no answer within 50 ms (timed out while connecting)"));
+        QCOMPARE(result.errorMessage, error.message);
         QVERIFY(result.started.isValid());
         QVERIFY(result.latency >= 50ms);
     }
 
     void cancelAbortsOnceAndStopsTheDeadline()
     {
-        ProbeContext context(100ms);
-        QSignalSpy aborted(&context, &ProbeContext::aborted);
+        NetContext context(100ms);
+        QSignalSpy aborted(&context, &NetContext::aborted);
         context.start();
         context.cancel();
         context.cancel();
@@ -38,13 +43,13 @@ private slots:
         QCOMPARE(aborted.first().first().value<ErrorKind>(), ErrorKind::Cancelled);
         QTest::qWait(200); // the deadline must not fire after a cancel
         QCOMPARE(aborted.size(), 1);
-        QCOMPARE(context.abortedResult().errorKind, ErrorKind::Cancelled);
+        QCOMPARE(context.abortedError().kind, ErrorKind::Cancelled);
     }
 
     void nothingBeforeStart()
     {
-        ProbeContext context(10ms);
-        QSignalSpy aborted(&context, &ProbeContext::aborted);
+        NetContext context(10ms);
+        QSignalSpy aborted(&context, &NetContext::aborted);
         QTest::qWait(50);
         QCOMPARE(aborted.size(), 0); // time spent waiting for a slot is not the probe's
         QCOMPARE(context.elapsed(), 0us);
@@ -53,13 +58,13 @@ private slots:
 
     void phaseChangesAreSignalledOnce()
     {
-        ProbeContext context(1s);
-        QSignalSpy phases(&context, &ProbeContext::phaseChanged);
-        context.setPhase(ProbePhase::Resolving);
-        context.setPhase(ProbePhase::Resolving);
-        context.setPhase(ProbePhase::Receiving);
+        NetContext context(1s);
+        QSignalSpy phases(&context, &NetContext::phaseChanged);
+        context.setPhase(NetPhase::Resolving);
+        context.setPhase(NetPhase::Resolving);
+        context.setPhase(NetPhase::Receiving);
         QCOMPARE(phases.size(), 2);
-        QCOMPARE(context.phase(), ProbePhase::Receiving);
+        QCOMPARE(context.phase(), NetPhase::Receiving);
     }
 
     void errorKindNamesRoundTrip()
@@ -74,5 +79,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProbeContext)
-#include "tst_probecontext.moc"
+QTEST_GUILESS_MAIN(TestNetContext)
+#include "tst_netcontext.moc"
