@@ -58,12 +58,12 @@ class BenchExecutor final : public ProbeExecutor
 public:
     explicit BenchExecutor(int failPercent) : m_failPercent(failPercent) { }
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context) override
     {
         context->start();
         const int delayMs = QRandomGenerator::global()->bounded(1, 60);
         // Every endpoint fails or answers the same way each time, so statuses settle as in real use.
-        const bool fails = int(qHash(endpoint.name) % 100) < m_failPercent;
+        const bool fails = int(qHash(spec.target.port) % 100) < m_failPercent;
         auto waiter = makeSharedLater<Waiter>();
         QTimer::singleShot(delayMs, waiter.get(), [w = waiter.get()] { w->finish(); });
         QObject::connect(context.get(), &NetContext::aborted, waiter.get(), [w = waiter.get()] { w->finish(); });
@@ -149,7 +149,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < endpoints; ++i) {
         Endpoint endpoint;
         endpoint.name = QStringLiteral("endpoint %1").arg(i, 5, 10, QLatin1Char('0'));
-        endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(1024 + i % 60000));
+        endpoint.id = QString::number(i);
+        endpoint.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(1024 + i % 60000));
         endpoint.intervalS = intervalS;
         endpoint.failureThreshold = 1;
         endpoint.tags = {QStringLiteral("group%1").arg(i % 10)};

@@ -13,7 +13,7 @@ void CommonOptions::addTo(QCommandLineParser &parser)
                         "for its endpoints)."),
          QStringLiteral("MS")},
         {QStringLiteral("concurrency"),
-         QStringLiteral("At most N probes at once (default: %1).").arg(Monitor::defaultConcurrency),
+         QStringLiteral("At most N probes at once (default: %1).").arg(Monitor::concurrencySetting.defaultValue),
          QStringLiteral("N")},
         {QStringLiteral("insecure"), QStringLiteral("Does not verify TLS certificates of the targets given here.")},
     });
@@ -26,15 +26,17 @@ void CommonOptions::addTo(QCommandLineParser &parser)
 std::optional<CommonOptions> CommonOptions::readFrom(const QCommandLineParser &parser, QString *error)
 {
     CommonOptions options;
-    options.concurrency = Monitor::defaultConcurrency;
+    options.concurrency = Monitor::concurrencySetting.defaultValue;
     options.selection.profilePath = parser.value(QStringLiteral("profile"));
     options.selection.targets = parser.positionalArguments();
     options.selection.insecure = parser.isSet(QStringLiteral("insecure"));
     bool ok = true;
     if (parser.isSet(QStringLiteral("timeout"))) {
         const int timeout = parser.value(QStringLiteral("timeout")).toInt(&ok);
-        if (!ok || timeout < 1) {
-            *error = QStringLiteral("--timeout wants a whole number of milliseconds above 0 (got \"%1\")")
+        if (!ok || !ProbeSpec::timeoutSetting.allows(timeout)) {
+            *error = QStringLiteral("--timeout wants a whole number of milliseconds from %1 to %2 (got \"%3\")")
+                         .arg(ProbeSpec::timeoutSetting.minimum)
+                         .arg(ProbeSpec::timeoutSetting.maximum)
                          .arg(parser.value(QStringLiteral("timeout")));
             return std::nullopt;
         }
@@ -42,8 +44,10 @@ std::optional<CommonOptions> CommonOptions::readFrom(const QCommandLineParser &p
     }
     if (parser.isSet(QStringLiteral("concurrency"))) {
         options.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
-        if (!ok || options.concurrency < 1) {
-            *error = QStringLiteral("--concurrency wants a whole number above 0 (got \"%1\")")
+        if (!ok || !Monitor::concurrencySetting.allows(options.concurrency)) {
+            *error = QStringLiteral("--concurrency wants a whole number from %1 to %2 (got \"%3\")")
+                         .arg(Monitor::concurrencySetting.minimum)
+                         .arg(Monitor::concurrencySetting.maximum)
                          .arg(parser.value(QStringLiteral("concurrency")));
             return std::nullopt;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EndpointSelection.h"
+#include "monitor/Monitor.h"
 
 #include <QString>
 
@@ -10,7 +11,7 @@ class QCommandLineParser;
 struct CommonOptions
 {
     EndpointSelection selection;
-    int concurrency = 256;
+    int concurrency = Monitor::concurrencySetting.defaultValue;
 
     static void addTo(QCommandLineParser &parser);
     // Reads them from a parser that has parsed; on a bad value returns nothing and sets *error.

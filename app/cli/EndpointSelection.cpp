@@ -26,15 +26,15 @@ std::optional<QList<Endpoint>> EndpointSelection::resolve(QString *error) const
             return std::nullopt;
         }
         Endpoint endpoint = adHoc.makeEndpoint();
-        endpoint.target = *target;
+        endpoint.probe.target = *target;
         if (intervalS)
             endpoint.intervalS = *intervalS;
-        endpoint.http.verifyTls = !insecure;
+        endpoint.probe.http.verifyTls = !insecure;
         endpoints.append(endpoint);
     }
     if (timeoutMs) {
         for (Endpoint &endpoint : endpoints)
-            endpoint.timeoutMs = *timeoutMs;
+            endpoint.probe.timeoutMs = *timeoutMs;
     }
     return endpoints;
 }

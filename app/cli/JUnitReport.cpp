@@ -28,7 +28,7 @@ QByteArray JUnitReport::render(const QList<CheckOutcome> &outcomes, const CheckS
         const ProbeResult &result = outcome.result;
         writer.writeStartElement(QStringLiteral("testcase"));
         writer.writeAttribute(QStringLiteral("classname"),
-                              QStringLiteral("pingscope.") + probeKindName(outcome.endpoint.target.kind));
+                              QStringLiteral("pingscope.") + probeKindName(outcome.endpoint.probe.target.kind));
         writer.writeAttribute(QStringLiteral("name"), outcome.endpoint.displayName());
         writer.writeAttribute(QStringLiteral("time"),
                               seconds(std::chrono::duration<double, std::milli>(result.latency).count()));
@@ -36,9 +36,9 @@ QByteArray JUnitReport::render(const QList<CheckOutcome> &outcomes, const CheckS
             writer.writeStartElement(QStringLiteral("failure"));
             writer.writeAttribute(QStringLiteral("type"), errorKindName(result.errorKind));
             writer.writeAttribute(QStringLiteral("message"), result.errorMessage);
-            writer.writeCharacters(
-                QStringLiteral("%1: %2 (%3)")
-                    .arg(outcome.endpoint.target.toString(), result.errorMessage, errorKindName(result.errorKind)));
+            writer.writeCharacters(QStringLiteral("%1: %2 (%3)")
+                                       .arg(outcome.endpoint.probe.target.toString(), result.errorMessage,
+                                            errorKindName(result.errorKind)));
             writer.writeEndElement();
         } else {
             writer.writeTextElement(

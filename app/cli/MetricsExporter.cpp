@@ -34,9 +34,11 @@ MetricsExporter::MetricsExporter(Monitor *monitor, QObject *parent)
     : QObject(parent), m_monitor(monitor), m_server(std::make_unique<QHttpServer>())
 {
     connect(monitor, &Monitor::resultsReady, this, &MetricsExporter::count);
-    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) {
-        m_tallies.erase(id);
-        m_labels.erase(id);
+    connect(monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
+        for (const EndpointId id : ids) {
+            m_tallies.erase(id);
+            m_labels.erase(id);
+        }
     });
     connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) { m_labels.erase(id); });
     m_server->route(QStringLiteral("/metrics"),

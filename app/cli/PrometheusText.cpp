@@ -29,8 +29,8 @@ QByteArray labelsOf(const Endpoint &endpoint)
 {
     using PrometheusText::escapeLabelValue;
     return "endpoint=\"" + escapeLabelValue(endpoint.displayName()) + "\",target=\""
-        + escapeLabelValue(endpoint.target.toString()) + "\",kind=\""
-        + escapeLabelValue(probeKindName(endpoint.target.kind)) + "\",tags=\""
+        + escapeLabelValue(endpoint.probe.target.toString()) + "\",kind=\""
+        + escapeLabelValue(probeKindName(endpoint.probe.target.kind)) + "\",tags=\""
         + escapeLabelValue(endpoint.tags.join(QLatin1Char(','))) + "\"";
 }
 

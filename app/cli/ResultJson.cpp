@@ -46,8 +46,8 @@ QJsonObject ResultJson::outcome(const CheckOutcome &outcome)
     const bool down = result.status == ProbeStatus::Down;
     QJsonObject object;
     object.insert(QStringLiteral("name"), outcome.endpoint.displayName());
-    object.insert(QStringLiteral("target"), outcome.endpoint.target.toString());
-    object.insert(QStringLiteral("kind"), probeKindName(outcome.endpoint.target.kind));
+    object.insert(QStringLiteral("target"), outcome.endpoint.probe.target.toString());
+    object.insert(QStringLiteral("kind"), probeKindName(outcome.endpoint.probe.target.kind));
     object.insert(QStringLiteral("status"), probeStatusName(result.status));
     // A failed probe has no latency to speak of; how long it took to fail is elapsed_ms.
     object.insert(QStringLiteral("latency_ms"), nullOr(!down, milliseconds(result.latency)));

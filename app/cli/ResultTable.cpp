@@ -66,8 +66,8 @@ QString ResultTable::render(const QList<CheckOutcome> &outcomes, const CheckSumm
     for (const CheckOutcome &outcome : outcomes) {
         const ProbeResult &result = outcome.result;
         const QString name = outcome.endpoint.name.isEmpty()
-            ? outcome.endpoint.target.toString()
-            : QStringLiteral("%1 (%2)").arg(outcome.endpoint.name, outcome.endpoint.target.toString());
+            ? outcome.endpoint.probe.target.toString()
+            : QStringLiteral("%1 (%2)").arg(outcome.endpoint.name, outcome.endpoint.probe.target.toString());
         rows.append({probeStatusName(result.status).toUpper(), name,
                      result.status == ProbeStatus::Down ? QStringLiteral("-") : ms(result.latency),
                      phaseText(result.phases), detail(result), result.status});

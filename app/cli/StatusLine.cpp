@@ -23,7 +23,7 @@ QByteArray StatusLine::text(const StatusChange &change, const Endpoint &endpoint
 {
     QString line = timestamp(time) + QLatin1String("  ") + endpoint.displayName();
     if (!endpoint.name.isEmpty())
-        line += QLatin1String(" (") + endpoint.target.toString() + QLatin1Char(')');
+        line += QLatin1String(" (") + endpoint.probe.target.toString() + QLatin1Char(')');
     line += QLatin1String("  ") + endpointStatusName(change.from) + QLatin1String(" -> ")
         + endpointStatusName(change.to);
     if (change.result) {
@@ -42,8 +42,8 @@ QByteArray StatusLine::json(const StatusChange &change, const Endpoint &endpoint
 {
     QJsonObject object{{QStringLiteral("time"), timestamp(time)},
                        {QStringLiteral("name"), endpoint.displayName()},
-                       {QStringLiteral("target"), endpoint.target.toString()},
-                       {QStringLiteral("kind"), probeKindName(endpoint.target.kind)},
+                       {QStringLiteral("target"), endpoint.probe.target.toString()},
+                       {QStringLiteral("kind"), probeKindName(endpoint.probe.target.kind)},
                        {QStringLiteral("from"), endpointStatusName(change.from)},
                        {QStringLiteral("to"), endpointStatusName(change.to)},
                        {QStringLiteral("latency_ms"), QJsonValue::Null},

@@ -108,7 +108,7 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     // Looked up per result, thousands a second: a map of kinds, not a copy of the endpoint each time.
     std::unordered_map<EndpointId, ProbeKind> kindOf;
     for (qsizetype i = 0; i < ids.size(); ++i)
-        kindOf.emplace(ids.at(i), endpoints.at(i).target.kind);
+        kindOf.emplace(ids.at(i), endpoints.at(i).probe.target.kind);
 
     RunSummary summary;
     QObject::connect(monitor.get(), &Monitor::resultsReady, monitor.get(), [&](const QList<EndpointResult> &results) {

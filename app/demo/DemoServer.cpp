@@ -75,7 +75,7 @@ Profile DemoServer::demoProfile() const
     Profile profile = read.profile.value_or(Profile{});
     const quint16 closed = unusedPort();
     for (Endpoint &endpoint : profile.endpoints) {
-        Target &target = endpoint.target;
+        Target &target = endpoint.probe.target;
         if (target.port == profileServerPort) {
             target.port = m_port;
             if (target.kind == ProbeKind::Http)

@@ -1,73 +1,47 @@
 #pragma once
 
-#include "StatusCodeSet.h"
-#include "Target.h"
-#include "net/IpFamily.h"
+#include "ProbeSpec.h"
+#include "Setting.h"
 
-#include <QByteArray>
 #include <QJsonObject>
-#include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <optional>
-#include <utility>
 
-struct HttpOptions
-{
-    QByteArray method = "GET";
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    StatusCodeSet expectStatus;
-    QString expectBody; // the body must contain this
-    QString expectBodyRegex; // the body must match this
-    QString rejectBody; // the body must not contain this
-    int maxRedirects = 5; // 0 = do not follow
-    bool verifyTls = true;
-    QString caFile;
-    qint64 maxBodyBytes = 1024 * 1024;
-    bool reuseConnection = false; // by default every probe opens a fresh connection and looks the name up anew
-
-    friend bool operator==(const HttpOptions &, const HttpOptions &) = default;
-};
-
-struct IcmpOptions
-{
-    int count = 3;
-    int spacingMs = 200; // between the packets of one probe
-    int payloadBytes = 56; // as ping's default
-
-    friend bool operator==(const IcmpOptions &, const IcmpOptions &) = default;
-};
-
-struct DnsOptions
-{
-    QString expect; // an answer that must be among the records; empty = any answer
-
-    friend bool operator==(const DnsOptions &, const DnsOptions &) = default;
-};
-
-// One thing the user watches, with every setting resolved (profile defaults already applied).
+// One thing the user watches, with every setting resolved (profile defaults already applied): what
+// is probed (its ProbeSpec) and what surrounds it: its identity, name, tags and schedule.
 struct Endpoint
 {
+    static constexpr double maximumIntervalS = std::numeric_limits<double>::infinity();
+    static constexpr Setting<double> intervalSetting{"interval_s", 30, 0.5, maximumIntervalS};
+    static constexpr Setting<double> downIntervalSetting{"down_interval_s", 0, 0.5,
+                                                         maximumIntervalS}; // unset by default
+    static constexpr Setting<int> failureThresholdSetting{"failure_threshold", 2, 1, 1000};
+
+    // Stable across renames, edits and restarts, unique within a profile: history and shards are
+    // keyed by it. Kept in the profile as "id"; see newId() and derivedId().
+    QString id;
     QString name;
-    Target target;
-    bool enabled = true;
-    double intervalS = 30;
-    std::optional<double> downIntervalS; // probe a Down endpoint this often instead
-    int timeoutMs = 5000;
-    int failureThreshold = 2;
-    std::optional<int> degradedMs;
-    int certWarningDays = 14;
-    IpFamily ipFamily = IpFamily::Any;
     QStringList tags;
-    HttpOptions http;
-    IcmpOptions icmp;
-    DnsOptions dns;
+    bool enabled = true;
+    double intervalS = intervalSetting.defaultValue;
+    std::optional<double> downIntervalS; // probe a Down endpoint this often instead
+    int failureThreshold = failureThresholdSetting.defaultValue; // failures in a row before Down
+    ProbeSpec probe;
 
     // The JSON object this endpoint was read from, so keys this version does not know survive a save.
     QJsonObject source;
 
     // The name if set, else the target's text.
-    QString displayName() const { return name.isEmpty() ? target.toString() : name; }
+    QString displayName() const { return name.isEmpty() ? probe.target.toString() : name; }
+
+    // A fresh random id, for an endpoint the user adds (16 hex digits).
+    static QString newId();
+    // The id of an endpoint that has none in its file: the same for the same target every time the
+    // file is read (occurrence counts endpoints with that target before it), so history and shards
+    // stay with it until the file is saved with the id written out.
+    static QString derivedId(const Target &target, int occurrence);
+    static bool isValidId(const QString &id); // 1 to 64 of [A-Za-z0-9._-]
 };

@@ -41,7 +41,8 @@ QList<Endpoint> EndpointListParser::endpoints(const QList<Line> &lines, const En
         if (!line.target)
             continue;
         Endpoint endpoint = defaults;
-        endpoint.target = *line.target;
+        endpoint.id = Endpoint::newId();
+        endpoint.probe.target = *line.target;
         result.append(endpoint);
     }
     return result;

@@ -1,100 +1,35 @@
 #include "ProfileWriter.h"
 
+#include "JsonFieldWriter.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
+using JsonFieldWriter::put;
+using JsonFieldWriter::putSection;
+
 namespace {
-
-// Sets key to value when the source had the key or the value differs from what a reader would assume.
-template<typename T> void put(QJsonObject &object, const QString &key, const T &value, const T &implied)
-{
-    if (object.contains(key) || value != implied)
-        object.insert(key, QJsonValue(value));
-}
-
-QString ipFamilyJson(IpFamily family)
-{
-    return ipFamilyName(family);
-}
-
-template<typename Settings>
-void writeInheritable(QJsonObject &object, const Settings &settings, const ProfileDefaults &implied)
-{
-    put(object, QStringLiteral("interval_s"), settings.intervalS, implied.intervalS);
-    put(object, QStringLiteral("timeout_ms"), settings.timeoutMs, implied.timeoutMs);
-    put(object, QStringLiteral("failure_threshold"), settings.failureThreshold, implied.failureThreshold);
-    put(object, QStringLiteral("cert_warning_days"), settings.certWarningDays, implied.certWarningDays);
-    put(object, QStringLiteral("ip_family"), ipFamilyJson(settings.ipFamily), ipFamilyJson(implied.ipFamily));
-    const auto putOptional = [&object](const QString &key, const auto &value, const auto &impliedValue) {
-        if (!value)
-            object.remove(key);
-        else if (object.contains(key) || value != impliedValue)
-            object.insert(key, QJsonValue(*value));
-    };
-    putOptional(QStringLiteral("down_interval_s"), settings.downIntervalS, implied.downIntervalS);
-    putOptional(QStringLiteral("degraded_ms"), settings.degradedMs, implied.degradedMs);
-}
-
-QJsonObject writeHttp(const HttpOptions &http, QJsonObject object)
-{
-    const HttpOptions implied;
-    put(object, QStringLiteral("method"), QString::fromLatin1(http.method), QString::fromLatin1(implied.method));
-    QJsonObject headers;
-    for (const auto &[name, value] : http.headers)
-        headers.insert(QString::fromLatin1(name), QString::fromUtf8(value));
-    if (!headers.isEmpty() || object.contains(QStringLiteral("headers")))
-        object.insert(QStringLiteral("headers"), headers);
-    put(object, QStringLiteral("body"), QString::fromUtf8(http.body), QString());
-    put(object, QStringLiteral("expect_status"), http.expectStatus.toString(), implied.expectStatus.toString());
-    put(object, QStringLiteral("expect_body"), http.expectBody, implied.expectBody);
-    put(object, QStringLiteral("expect_body_regex"), http.expectBodyRegex, implied.expectBodyRegex);
-    put(object, QStringLiteral("reject_body"), http.rejectBody, implied.rejectBody);
-    put(object, QStringLiteral("max_redirects"), http.maxRedirects, implied.maxRedirects);
-    put(object, QStringLiteral("verify_tls"), http.verifyTls, implied.verifyTls);
-    put(object, QStringLiteral("ca_file"), http.caFile, implied.caFile);
-    put(object, QStringLiteral("max_body_bytes"), double(http.maxBodyBytes), double(implied.maxBodyBytes));
-    put(object, QStringLiteral("reuse_connection"), http.reuseConnection, implied.reuseConnection);
-    return object;
-}
-
-QJsonObject writeIcmp(const IcmpOptions &icmp, QJsonObject object)
-{
-    const IcmpOptions implied;
-    put(object, QStringLiteral("count"), icmp.count, implied.count);
-    put(object, QStringLiteral("interval_ms"), icmp.spacingMs, implied.spacingMs);
-    put(object, QStringLiteral("payload_bytes"), icmp.payloadBytes, implied.payloadBytes);
-    return object;
-}
-
-QJsonObject writeDns(const DnsOptions &dns, QJsonObject object)
-{
-    put(object, QStringLiteral("expect"), dns.expect, QString());
-    return object;
-}
-
-// An options object is written when it says anything, or when the source had one.
-void putSection(QJsonObject &endpoint, const QString &key, const QJsonObject &section)
-{
-    if (!section.isEmpty() || endpoint.contains(key))
-        endpoint.insert(key, section);
-}
 
 QJsonObject writeEndpoint(const Endpoint &endpoint, const ProfileDefaults &defaults)
 {
     QJsonObject object = endpoint.source;
+    // Always written: an id derived from the target only lasts until the target is edited. (An
+    // endpoint made in code without one gets one derived when the file is read back.)
+    if (!endpoint.id.isEmpty())
+        object.insert(QStringLiteral("id"), endpoint.id);
     put(object, QStringLiteral("name"), endpoint.name, QString());
-    object.insert(QStringLiteral("target"), endpoint.target.toString());
+    object.insert(QStringLiteral("target"), endpoint.probe.target.toString());
     put(object, QStringLiteral("enabled"), endpoint.enabled, true);
-    writeInheritable(object, endpoint, defaults);
+    ProfileDefaults::of(endpoint).write(object, defaults);
     if (!endpoint.tags.isEmpty() || object.contains(QStringLiteral("tags")))
         object.insert(QStringLiteral("tags"), QJsonArray::fromStringList(endpoint.tags));
-    const QJsonObject source = endpoint.source;
+    const ProbeSpec &probe = endpoint.probe;
     putSection(object, QStringLiteral("http"),
-               writeHttp(endpoint.http, source.value(QStringLiteral("http")).toObject()));
+               probe.http.write(endpoint.source.value(QStringLiteral("http")).toObject()));
     putSection(object, QStringLiteral("icmp"),
-               writeIcmp(endpoint.icmp, source.value(QStringLiteral("icmp")).toObject()));
-    putSection(object, QStringLiteral("dns"), writeDns(endpoint.dns, source.value(QStringLiteral("dns")).toObject()));
+               probe.icmp.write(endpoint.source.value(QStringLiteral("icmp")).toObject()));
+    putSection(object, QStringLiteral("dns"), probe.dns.write(endpoint.source.value(QStringLiteral("dns")).toObject()));
     return object;
 }
 
@@ -107,7 +42,7 @@ QByteArray ProfileWriter::toJson(const Profile &profile)
     put(root, QStringLiteral("name"), profile.name, QString());
 
     QJsonObject defaults = root.value(QStringLiteral("defaults")).toObject();
-    writeInheritable(defaults, profile.defaults, ProfileDefaults{});
+    profile.defaults.write(defaults, ProfileDefaults{});
     putSection(root, QStringLiteral("defaults"), defaults);
 
     QJsonArray endpoints;

@@ -12,6 +12,7 @@
 #include "async/AsyncSemaphore.h"
 #include "async/DeadlineTimer.h"
 #include "endpoint/Endpoint.h"
+#include "endpoint/Setting.h"
 #include "probe/ProbeExecutor.h"
 
 #include <QCoroTask>
@@ -42,8 +43,8 @@ class Monitor final : public QObject
     Q_DISABLE_COPY_MOVE(Monitor)
 
 public:
-    static constexpr int defaultConcurrency = 256;
-    static constexpr double minimumIntervalS = 0.5;
+    // Probes in flight at once at most; the window's settings and --concurrency read it.
+    static constexpr Setting<int> concurrencySetting{"concurrency", 256, 1, 100000};
     // The schedule timer wakes when startGroup runs are due, or startSlack after the earliest due run,
     // whichever comes first: a wake of its own per run costs more CPU than the probe's own work in the
     // engine, and the busier loop lengthens the latency tail, while big groups (all runs due within a
@@ -62,10 +63,11 @@ public:
     // Endpoints. Ids are assigned here, start at 1 and are never reused.
     EndpointId addEndpoint(Endpoint endpoint);
     QList<EndpointId> addEndpoints(const QList<Endpoint> &endpoints);
-    // A change of what is probed (target, options, timeout) cancels the probe in flight, clears the
+    // A change of what is probed (anything in its ProbeSpec) cancels the probe in flight, clears the
     // status and statistics and probes again at once; a change of interval re-times the next run.
     bool updateEndpoint(EndpointId id, Endpoint endpoint);
     bool removeEndpoint(EndpointId id); // its probe in flight is cancelled and its result dropped
+    int removeEndpoints(const QList<EndpointId> &ids); // the number removed; one endpointsRemoved for all
     void removeAll();
     bool contains(EndpointId id) const;
     QList<EndpointId> endpointIds() const; // in the order added
@@ -113,10 +115,11 @@ signals:
     void tasksChanged(const QList<EndpointId> &ids); // state(id) changed: task, phase, status or result
     void resultsReady(const QList<EndpointResult> &results);
     void statusesChanged(const QList<StatusChange> &changes);
-    // Not batched: edits are rare and a view must know rows before it can show their changes.
+    // Not held back: a view must know rows before it can show their changes. Additions and removals
+    // come one signal per call, however many endpoints it adds or removes.
     void endpointsAdded(const QList<EndpointId> &ids);
     void endpointUpdated(EndpointId id);
-    void endpointRemoved(EndpointId id);
+    void endpointsRemoved(const QList<EndpointId> &ids); // in the order given to removeEndpoints
 
 private:
     using TimePoint = EngineClock::time_point;
@@ -138,7 +141,7 @@ private:
     std::vector<std::shared_ptr<NetContext>> detach(const QList<EndpointId> &ids);
     static void cancelAllOf(const std::vector<std::shared_ptr<NetContext>> &contexts);
 
-    QCoro::Task<> probe(EndpointId id, quint64 serial, TimePoint due, Endpoint endpoint,
+    QCoro::Task<> probe(EndpointId id, quint64 serial, TimePoint due, ProbeSpec spec,
                         std::shared_ptr<NetContext> context, std::shared_ptr<const bool> alive);
     void finishCancelled(EndpointId id, quint64 serial);
     void finishWithResult(EndpointId id, quint64 serial, ProbeResult result);

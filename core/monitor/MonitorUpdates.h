@@ -11,6 +11,7 @@
 struct EndpointResult
 {
     EndpointId id = 0;
+    QString key; // the endpoint's stable id (Endpoint::id), for what outlives this Monitor
     ProbeResult result;
 };
 
@@ -19,6 +20,7 @@ struct EndpointResult
 struct StatusChange
 {
     EndpointId id = 0;
+    QString key; // the endpoint's stable id (Endpoint::id)
     EndpointStatus from = EndpointStatus::Unknown;
     EndpointStatus to = EndpointStatus::Unknown;
     std::optional<ProbeResult> result;

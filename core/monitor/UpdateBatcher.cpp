@@ -23,9 +23,9 @@ void UpdateBatcher::taskChanged(EndpointId id)
     arm();
 }
 
-void UpdateBatcher::resultRecorded(EndpointId id, const ProbeResult &result)
+void UpdateBatcher::resultRecorded(EndpointId id, const QString &key, const ProbeResult &result)
 {
-    m_results.append(EndpointResult{id, result});
+    m_results.append(EndpointResult{id, key, result});
     m_changed.insert(id);
     arm();
 }
@@ -37,11 +37,12 @@ void UpdateBatcher::statusChanged(StatusChange change)
     arm();
 }
 
-void UpdateBatcher::forget(EndpointId id)
+void UpdateBatcher::forget(const std::unordered_set<EndpointId> &ids)
 {
-    m_changed.remove(id);
-    m_results.removeIf([id](const EndpointResult &r) { return r.id == id; });
-    m_statusChanges.removeIf([id](const StatusChange &c) { return c.id == id; });
+    for (const EndpointId id : ids)
+        m_changed.remove(id);
+    m_results.removeIf([&ids](const EndpointResult &r) { return ids.count(r.id) != 0; });
+    m_statusChanges.removeIf([&ids](const StatusChange &c) { return ids.count(c.id) != 0; });
 }
 
 void UpdateBatcher::flush()

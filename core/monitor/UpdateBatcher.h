@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <unordered_set>
+
 // Coalesces the Monitor's changes into at most one batch per interval (default 16 ms, one frame),
 // so a view following 10,000 endpoints repaints once per frame rather than once per probe. The
 // first change after a quiet spell starts the timer; everything until it fires goes in one batch.
@@ -21,11 +23,11 @@ public:
     void setInterval(std::chrono::milliseconds interval) { m_timer.setInterval(interval); }
 
     void taskChanged(EndpointId id);
-    void resultRecorded(EndpointId id, const ProbeResult &result);
+    void resultRecorded(EndpointId id, const QString &key, const ProbeResult &result);
     void statusChanged(StatusChange change);
 
     // Drops what is pending about an endpoint that no longer exists.
-    void forget(EndpointId id);
+    void forget(const std::unordered_set<EndpointId> &ids); // drops what is pending for these
 
     // Emits what is pending now (e.g. before stopping), and stops the timer.
     void flush();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ProbeResult.h"
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 
 #include <QCoroTask>
@@ -17,5 +17,5 @@ public:
 
     // Starts the context's clock, probes, and returns the result; never throws. Both arguments are
     // taken by value: a coroutine's reference parameters dangle after its first suspension.
-    virtual QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) = 0;
+    virtual QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context) = 0;
 };

@@ -21,30 +21,30 @@ ProbeRunner::ProbeRunner()
 
 ProbeRunner::~ProbeRunner() = default;
 
-QCoro::Task<ProbeResult> ProbeRunner::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> ProbeRunner::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     context->start();
     // Cancelled while it waited for a slot: nothing to ask the network.
     if (context->isAborted())
         co_return ProbeResult::aborted(*context);
-    ProbeResult result = co_await runKind(endpoint, context);
-    gradeResult(result, endpoint);
+    ProbeResult result = co_await runKind(spec, context);
+    gradeResult(result, spec);
     co_return result;
 }
 
-QCoro::Task<ProbeResult> ProbeRunner::runKind(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> ProbeRunner::runKind(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
-    switch (endpoint.target.kind) {
+    switch (spec.target.kind) {
     case ProbeKind::Http:
-        return m_http->run(std::move(endpoint), std::move(context));
+        return m_http->run(std::move(spec), std::move(context));
     case ProbeKind::Tcp:
-        return m_tcp->run(std::move(endpoint), std::move(context));
+        return m_tcp->run(std::move(spec), std::move(context));
     case ProbeKind::Tls:
-        return m_tls->run(std::move(endpoint), std::move(context));
+        return m_tls->run(std::move(spec), std::move(context));
     case ProbeKind::Icmp:
-        return m_icmp->run(std::move(endpoint), std::move(context));
+        return m_icmp->run(std::move(spec), std::move(context));
     case ProbeKind::Dns:
-        return m_dns->run(std::move(endpoint), std::move(context));
+        return m_dns->run(std::move(spec), std::move(context));
     }
     Q_UNREACHABLE();
 }

@@ -24,10 +24,10 @@ public:
     ~ProbeRunner() override;
     Q_DISABLE_COPY_MOVE(ProbeRunner)
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override;
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context) override;
 
 private:
-    QCoro::Task<ProbeResult> runKind(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    QCoro::Task<ProbeResult> runKind(ProbeSpec spec, std::shared_ptr<NetContext> context);
 
     std::unique_ptr<CurlMulti> m_curl;
     std::shared_ptr<HostResolver> m_resolver;

@@ -4,19 +4,19 @@
 
 #include <chrono>
 
-void gradeResult(ProbeResult &result, const Endpoint &endpoint, const QDateTime &now)
+void gradeResult(ProbeResult &result, const ProbeSpec &spec, const QDateTime &now)
 {
     if (result.status == ProbeStatus::Down)
         return;
 
     QStringList reasons;
     const auto latencyMs = std::chrono::duration<double, std::milli>(result.latency).count();
-    if (endpoint.degradedMs && latencyMs > *endpoint.degradedMs)
-        reasons << QStringLiteral("slower than %1 ms (took %2 ms)").arg(*endpoint.degradedMs).arg(latencyMs, 0, 'f', 1);
+    if (spec.degradedMs && latencyMs > *spec.degradedMs)
+        reasons << QStringLiteral("slower than %1 ms (took %2 ms)").arg(*spec.degradedMs).arg(latencyMs, 0, 'f', 1);
 
     if (result.certificate && result.certificate->notAfter.isValid()) {
         const qint64 secondsLeft = now.secsTo(result.certificate->notAfter);
-        if (secondsLeft < qint64(endpoint.certWarningDays) * 86400) {
+        if (secondsLeft < qint64(spec.certWarningDays) * 86400) {
             const qint64 daysLeft = secondsLeft / 86400;
             const QString date = result.certificate->notAfter.toUTC().toString(Qt::ISODate);
             reasons << (daysLeft >= 1 ? QStringLiteral("certificate expires in %1 days (%2)").arg(daysLeft).arg(date)

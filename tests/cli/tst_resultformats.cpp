@@ -14,7 +14,7 @@ QList<CheckOutcome> sampleOutcomes()
 {
     CheckOutcome http;
     http.endpoint.name = QStringLiteral("API");
-    http.endpoint.target = *Target::parse(QStringLiteral("https://127.0.0.1:8443/health"));
+    http.endpoint.probe.target = *Target::parse(QStringLiteral("https://127.0.0.1:8443/health"));
     http.result.status = ProbeStatus::Up;
     http.result.latency = 12345us;
     http.result.started = QDateTime(QDate(2026, 11, 25), QTime(11, 0, 0, 123), Qt::UTC);
@@ -25,7 +25,7 @@ QList<CheckOutcome> sampleOutcomes()
                                               QStringLiteral("CN=localhost"), QStringLiteral("CN=CA"), true};
 
     CheckOutcome icmp;
-    icmp.endpoint.target = *Target::parse(QStringLiteral("icmp://127.0.0.1"));
+    icmp.endpoint.probe.target = *Target::parse(QStringLiteral("icmp://127.0.0.1"));
     icmp.result.status = ProbeStatus::Degraded;
     icmp.result.latency = 50us;
     icmp.result.icmp = IcmpReport{3, 2, {50us, 40us}};
@@ -33,7 +33,7 @@ QList<CheckOutcome> sampleOutcomes()
 
     CheckOutcome tcp;
     tcp.endpoint.name = QStringLiteral("DB <primary> & \"friends\"");
-    tcp.endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
+    tcp.endpoint.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
     tcp.result = ProbeResult::failure(ErrorKind::Refused, QStringLiteral("connection refused by 127.0.0.1:9"));
     tcp.result.latency = 150us;
     tcp.result.phases.dns = 0us;

@@ -54,14 +54,14 @@ private slots:
         QVERIFY(profile.endpoints.size() >= 6);
         bool sawClosedPort = false;
         for (const Endpoint &endpoint : profile.endpoints) {
-            QCOMPARE(endpoint.target.host, QStringLiteral("127.0.0.1"));
-            if (endpoint.target.kind == ProbeKind::Http)
-                QCOMPARE(endpoint.target.url.port(), int(server.port()));
+            QCOMPARE(endpoint.probe.target.host, QStringLiteral("127.0.0.1"));
+            if (endpoint.probe.target.kind == ProbeKind::Http)
+                QCOMPARE(endpoint.probe.target.url.port(), int(server.port()));
             if (endpoint.name == QLatin1String("Closed port")) {
                 sawClosedPort = true;
-                QVERIFY(endpoint.target.port != server.port());
+                QVERIFY(endpoint.probe.target.port != server.port());
                 QTcpSocket socket;
-                socket.connectToHost(QHostAddress::LocalHost, endpoint.target.port);
+                socket.connectToHost(QHostAddress::LocalHost, endpoint.probe.target.port);
                 QVERIFY(!socket.waitForConnected(2000));
                 QCOMPARE(socket.error(), QAbstractSocket::ConnectionRefusedError);
             }

@@ -99,12 +99,12 @@ private slots:
         const auto lines = EndpointListParser::parse(QStringLiteral("a.lan\nnot a host at all\nb.lan:80\n"));
         const QList<Endpoint> endpoints = EndpointListParser::endpoints(lines, profile.makeEndpoint());
         QCOMPARE(endpoints.size(), 2);
-        QCOMPARE(endpoints.at(0).target.toString(), QStringLiteral("icmp://a.lan"));
-        QCOMPARE(endpoints.at(1).target.toString(), QStringLiteral("tcp://b.lan:80"));
+        QCOMPARE(endpoints.at(0).probe.target.toString(), QStringLiteral("icmp://a.lan"));
+        QCOMPARE(endpoints.at(1).probe.target.toString(), QStringLiteral("tcp://b.lan:80"));
         for (const Endpoint &endpoint : endpoints) {
             QCOMPARE(endpoint.intervalS, 12.0);
-            QCOMPARE(endpoint.timeoutMs, 1500);
-            QCOMPARE(endpoint.ipFamily, IpFamily::V6);
+            QCOMPARE(endpoint.probe.timeoutMs, 1500);
+            QCOMPARE(endpoint.probe.ipFamily, IpFamily::V6);
         }
     }
 

@@ -40,26 +40,26 @@ private slots:
 
         const Endpoint &api = profile.endpoints.at(0);
         QCOMPARE(api.name, QStringLiteral("API health"));
-        QVERIFY(api.target.isHttps());
+        QVERIFY(api.probe.target.isHttps());
         QCOMPARE(api.intervalS, 10.0);
-        QCOMPARE(api.timeoutMs, 5000); // from defaults
+        QCOMPARE(api.probe.timeoutMs, 5000); // from defaults
         QCOMPARE(api.failureThreshold, 2);
-        QCOMPARE(api.degradedMs, std::optional<int>(800));
+        QCOMPARE(api.probe.degradedMs, std::optional<int>(800));
         QCOMPARE(api.tags, QStringList{QStringLiteral("prod")});
-        QCOMPARE(api.http.method, QByteArray("GET"));
-        QCOMPARE(api.http.headers.size(), 1);
-        QCOMPARE(api.http.headers.first().first, QByteArray("Accept"));
-        QVERIFY(api.http.expectStatus.contains(204));
-        QVERIFY(!api.http.expectStatus.contains(301));
-        QCOMPARE(api.http.expectBody, QStringLiteral("ok"));
-        QCOMPARE(api.http.maxBodyBytes, 1048576);
+        QCOMPARE(api.probe.http.method, QByteArray("GET"));
+        QCOMPARE(api.probe.http.headers.size(), 1);
+        QCOMPARE(api.probe.http.headers.first().first, QByteArray("Accept"));
+        QVERIFY(api.probe.http.expectStatus.contains(204));
+        QVERIFY(!api.probe.http.expectStatus.contains(301));
+        QCOMPARE(api.probe.http.expectBody, QStringLiteral("ok"));
+        QCOMPARE(api.probe.http.maxBodyBytes, 1048576);
 
         QCOMPARE(profile.endpoints.at(1).intervalS, 30.0); // inherited
-        QCOMPARE(profile.endpoints.at(2).target.kind, ProbeKind::Icmp);
-        QCOMPARE(profile.endpoints.at(2).icmp.count, 3);
-        QCOMPARE(profile.endpoints.at(3).target.dnsType, DnsRecordType::AAAA);
-        QCOMPARE(profile.endpoints.at(3).target.dnsServer, QStringLiteral("9.9.9.9"));
-        QCOMPARE(profile.endpoints.at(4).certWarningDays, 14);
+        QCOMPARE(profile.endpoints.at(2).probe.target.kind, ProbeKind::Icmp);
+        QCOMPARE(profile.endpoints.at(2).probe.icmp.count, 3);
+        QCOMPARE(profile.endpoints.at(3).probe.target.dnsType, DnsRecordType::AAAA);
+        QCOMPARE(profile.endpoints.at(3).probe.target.dnsServer, QStringLiteral("9.9.9.9"));
+        QCOMPARE(profile.endpoints.at(4).probe.certWarningDays, 14);
         QVERIFY(result.unknownKeys.isEmpty());
     }
 
@@ -125,6 +125,14 @@ private slots:
                                    << "endpoints[1].http.max_redirects: must be a whole number from 0 to 50";
         QTest::newRow("icmp count") << withEndpoint("{\"target\": \"icmp://a\", \"icmp\": {\"count\": 0}}")
                                     << "endpoints[1].icmp.count: must be a whole number from 1 to 100";
+        QTest::newRow("id not a string") << withEndpoint("{\"target\": \"tcp://a:2\", \"id\": 7}")
+                                         << "endpoints[1].id: must be a string (got 7)";
+        QTest::newRow("id with a space") << withEndpoint("{\"target\": \"tcp://a:2\", \"id\": \"a b\"}")
+                                         << "endpoints[1].id: must be 1 to 64 letters, digits";
+        QTest::newRow("id twice") << QByteArray(
+            "{\"pingscope_profile\": 1, \"endpoints\": [{\"target\": \"tcp://a:1\", "
+            "\"id\": \"db\"}, {\"target\": \"tcp://a:2\", \"id\": \"db\"}]}")
+                                  << "endpoints[1].id: \"db\" is already the id of endpoints[0]";
         QTest::newRow("defaults") << QByteArray(
             "{\"pingscope_profile\": 1, \"defaults\": {\"timeout_ms\": -5}, \"endpoints\": []}")
                                   << "defaults.timeout_ms: must be a whole number from 1";
@@ -188,29 +196,64 @@ private slots:
         Profile profile = *first.profile;
         Endpoint added = profile.makeEndpoint();
         added.name = QStringLiteral("Added");
-        added.target = *Target::parse(QStringLiteral("dns://x.test?type=MX&server=127.0.0.1:5353"));
+        added.probe.target = *Target::parse(QStringLiteral("dns://x.test?type=MX&server=127.0.0.1:5353"));
         added.intervalS = 2.5;
         added.downIntervalS = 1;
         added.enabled = false;
-        added.ipFamily = IpFamily::V6;
-        added.dns.expect = QStringLiteral("mail.x.test");
+        added.probe.ipFamily = IpFamily::V6;
+        added.probe.dns.expect = QStringLiteral("mail.x.test");
         profile.endpoints << added;
-        profile.endpoints[0].http.reuseConnection = true;
-        profile.endpoints[0].http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200,204"));
+        profile.endpoints[0].probe.http.reuseConnection = true;
+        profile.endpoints[0].probe.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200,204"));
 
         const ProfileReadResult second = ProfileReader::fromJson(ProfileWriter::toJson(profile));
         QVERIFY2(second.ok(), qPrintable(second.problems.join(QLatin1Char('\n'))));
         QCOMPARE(second.profile->endpoints.size(), 6);
         const Endpoint &back = second.profile->endpoints.last();
         QCOMPARE(back.name, added.name);
-        QCOMPARE(back.target, added.target);
+        QCOMPARE(back.probe.target, added.probe.target);
         QCOMPARE(back.intervalS, 2.5);
         QCOMPARE(back.downIntervalS, std::optional<double>(1));
         QCOMPARE(back.enabled, false);
-        QCOMPARE(back.ipFamily, IpFamily::V6);
-        QCOMPARE(back.dns, added.dns);
-        QCOMPARE(second.profile->endpoints.at(0).http, profile.endpoints.at(0).http);
-        QCOMPARE(second.profile->endpoints.at(0).degradedMs, std::optional<int>(800));
+        QCOMPARE(back.probe.ipFamily, IpFamily::V6);
+        QCOMPARE(back.probe.dns, added.probe.dns);
+        QCOMPARE(second.profile->endpoints.at(0).probe.http, profile.endpoints.at(0).probe.http);
+        QCOMPARE(second.profile->endpoints.at(0).probe.degradedMs, std::optional<int>(800));
+    }
+
+    void everyEndpointHasAStableId()
+    {
+        // Two endpoints of the same target, one with an id of its own.
+        const QByteArray json("{\"pingscope_profile\": 1, \"endpoints\": [{\"target\": \"tcp://a:1\"}, "
+                              "{\"target\": \"tcp://a:1\"}, {\"target\": \"tcp://b:1\", \"id\": \"db-main\"}]}");
+        const ProfileReadResult first = ProfileReader::fromJson(json);
+        QVERIFY2(first.ok(), qPrintable(first.problems.join(QLatin1Char('\n'))));
+        const QList<Endpoint> &endpoints = first.profile->endpoints;
+        QCOMPARE(endpoints.at(2).id, QStringLiteral("db-main"));
+        QVERIFY(Endpoint::isValidId(endpoints.at(0).id));
+        QVERIFY(endpoints.at(0).id != endpoints.at(1).id); // the same target, two histories
+        // Derived from the file, not made up: read again, the ids are the same.
+        const ProfileReadResult again = ProfileReader::fromJson(json);
+        QCOMPARE(again.profile->endpoints.at(0).id, endpoints.at(0).id);
+        QCOMPARE(again.profile->endpoints.at(1).id, endpoints.at(1).id);
+
+        // The writer keeps them, so the next read needs no deriving, even after the target changes.
+        Profile profile = *first.profile;
+        profile.endpoints[0].probe.target = *Target::parse(QStringLiteral("tcp://renamed:1"));
+        profile.endpoints[0].name = QStringLiteral("Renamed");
+        const QByteArray saved = ProfileWriter::toJson(profile);
+        const QJsonArray written = QJsonDocument::fromJson(saved).object().value(QStringLiteral("endpoints")).toArray();
+        QCOMPARE(written.at(0).toObject().value(QStringLiteral("id")).toString(), endpoints.at(0).id);
+        const ProfileReadResult back = ProfileReader::fromJson(saved);
+        QVERIFY(back.ok());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(back.profile->endpoints.at(i).id, endpoints.at(i).id);
+
+        // New endpoints get fresh ids of their own.
+        const Endpoint one = profile.makeEndpoint();
+        const Endpoint two = profile.makeEndpoint();
+        QVERIFY(Endpoint::isValidId(one.id));
+        QVERIFY(one.id != two.id);
     }
 
     void savesAtomically()
@@ -233,7 +276,7 @@ private slots:
         for (int i = 0; i < 200; ++i) {
             Endpoint endpoint = bigger.makeEndpoint();
             endpoint.name = QStringLiteral("endpoint %1").arg(i);
-            endpoint.target = *Target::parse(QStringLiteral("tcp://host%1.test:80").arg(i));
+            endpoint.probe.target = *Target::parse(QStringLiteral("tcp://host%1.test:80").arg(i));
             bigger.endpoints << endpoint;
         }
 #ifdef Q_OS_LINUX

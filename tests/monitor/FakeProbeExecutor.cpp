@@ -6,11 +6,16 @@
 
 #include <algorithm>
 
-FakeProbe::FakeProbe(Endpoint endpoint, std::shared_ptr<NetContext> context)
-    : m_endpoint(std::move(endpoint)), m_context(std::move(context))
+FakeProbe::FakeProbe(ProbeSpec spec, std::shared_ptr<NetContext> context)
+    : m_spec(std::move(spec)), m_context(std::move(context))
 {
     // Honours the context as a real probe must: an abort ends it at once with the aborted result.
     connect(m_context.get(), &NetContext::aborted, this, [this] { finish(ProbeResult::aborted(*m_context)); });
+}
+
+QString FakeProbe::name() const
+{
+    return FakeProbeExecutor::nameOf(m_spec);
 }
 
 void FakeProbe::finish(ProbeResult result)
@@ -36,10 +41,17 @@ FakeProbeExecutor::~FakeProbeExecutor()
 Endpoint FakeProbeExecutor::endpoint(const QString &name, double intervalS, int timeoutMs)
 {
     Endpoint endpoint;
+    endpoint.id = name;
     endpoint.name = name;
-    endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
+    // Probes see only the spec, so the name travels as the host, spelled as a host may be.
+    QString host = name;
+    for (QChar &c : host) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-'))
+            c = QLatin1Char('-');
+    }
+    endpoint.probe.target = *Target::parse(QStringLiteral("tcp://%1:9").arg(host));
     endpoint.intervalS = intervalS;
-    endpoint.timeoutMs = timeoutMs;
+    endpoint.probe.timeoutMs = timeoutMs;
     return endpoint;
 }
 
@@ -88,10 +100,10 @@ std::optional<FakeProbeExecutor::Reply> FakeProbeExecutor::replyFor(const QStrin
     return m_defaultReply;
 }
 
-QCoro::Task<ProbeResult> FakeProbeExecutor::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> FakeProbeExecutor::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     context->start();
-    const QString name = endpoint.displayName();
+    const QString name = nameOf(spec);
     m_starts.append(Start{name, EngineClock::now()});
     m_contexts.push_back(context);
     if (context->isAborted())
@@ -99,7 +111,7 @@ QCoro::Task<ProbeResult> FakeProbeExecutor::run(Endpoint endpoint, std::shared_p
 
     ++m_runsAlive;
     // Freed with deleteLater: the coroutine resumes inside finished() and must not delete its emitter there.
-    const auto probe = makeSharedLater<FakeProbe>(std::move(endpoint), context);
+    const auto probe = makeSharedLater<FakeProbe>(std::move(spec), context);
     m_probes.push_back(probe);
     if (const auto reply = replyFor(name)) {
         QTimer::singleShot(reply->delay, probe.get(),

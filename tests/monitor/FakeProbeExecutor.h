@@ -1,6 +1,7 @@
 #pragma once
 
 #include "async/EngineClock.h"
+#include "endpoint/Endpoint.h"
 #include "monitor/EndpointId.h"
 #include "probe/ProbeExecutor.h"
 
@@ -22,10 +23,10 @@ class FakeProbe final : public QObject
     Q_DISABLE_COPY_MOVE(FakeProbe)
 
 public:
-    FakeProbe(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    FakeProbe(ProbeSpec spec, std::shared_ptr<NetContext> context);
 
-    const Endpoint &endpoint() const { return m_endpoint; }
-    QString name() const { return m_endpoint.displayName(); }
+    const ProbeSpec &spec() const { return m_spec; }
+    QString name() const;
     NetContext *context() const { return m_context.get(); }
     bool isFinished() const { return m_finished; }
     const ProbeResult &result() const { return m_result; }
@@ -38,7 +39,7 @@ signals:
     void finished();
 
 private:
-    Endpoint m_endpoint;
+    ProbeSpec m_spec;
     std::shared_ptr<NetContext> m_context;
     ProbeResult m_result;
     bool m_finished = false;
@@ -65,8 +66,10 @@ public:
     FakeProbeExecutor() = default;
     ~FakeProbeExecutor() override;
 
-    // An endpoint the fake knows by its name; nothing is ever sent to its target.
+    // An endpoint the fake knows by its name, which is also its target's host (probes see only the
+    // ProbeSpec), with anything a host cannot hold turned into '-'. Nothing is ever sent to it.
     static Endpoint endpoint(const QString &name, double intervalS = 0.5, int timeoutMs = 10000);
+    static QString nameOf(const ProbeSpec &spec) { return spec.target.host; }
     // count endpoints named "e<first>", "e<first + 1>", ...
     static QList<Endpoint> endpoints(int count, int first = 0, double intervalS = 0.5);
 
@@ -80,7 +83,7 @@ public:
     void setReply(const QString &name, std::optional<Reply> reply);
     void setDefaultReply(std::optional<Reply> reply) { m_defaultReply = std::move(reply); }
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override;
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context) override;
 
     QList<FakeProbe *> pending() const; // not finished yet, in the order they started
     FakeProbe *pendingFor(const QString &name) const;

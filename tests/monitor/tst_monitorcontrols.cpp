@@ -301,7 +301,7 @@ private slots:
         FakeProbeExecutor executor;
         Monitor monitor(&executor);
         QSignalSpy results(&monitor, &Monitor::resultsReady);
-        QSignalSpy removed(&monitor, &Monitor::endpointRemoved);
+        QSignalSpy removed(&monitor, &Monitor::endpointsRemoved);
         const auto ids = monitor.addEndpoints(
             {FakeProbeExecutor::endpoint(QStringLiteral("gone")), FakeProbeExecutor::endpoint(QStringLiteral("kept"))});
         monitor.runNow(ids);
@@ -309,6 +309,7 @@ private slots:
 
         QVERIFY(monitor.removeEndpoint(ids[0]));
         QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().first().value<QList<EndpointId>>(), QList<EndpointId>{ids[0]});
         QVERIFY(!monitor.contains(ids[0]));
         QVERIFY(!monitor.state(ids[0]));
         QVERIFY(millisecondsUntil([&] { return executor.pendingCount() == 1; }) < 50);
@@ -319,6 +320,7 @@ private slots:
         const auto recorded = collectResults(results);
         QCOMPARE(recorded.size(), 1);
         QCOMPARE(recorded.first().id, ids[1]);
+        QCOMPARE(recorded.first().key, QStringLiteral("kept")); // the endpoint's stable id travels with it
         QCOMPARE(monitor.counters().cancelled, quint64(1));
         QCOMPARE(monitor.endpointIds(), QList<EndpointId>{ids[1]});
     }
@@ -339,6 +341,61 @@ private slots:
         QTest::qWait(50);
         QCOMPARE(executor.startsOf(QStringLiteral("queued")).size(), 0);
         QCOMPARE(monitor.counters().inFlight, 0);
+    }
+
+    void removingManyIsOneSignalAndCancelsTheirProbes()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        QSignalSpy removed(&monitor, &Monitor::endpointsRemoved);
+        const auto ids = monitor.addEndpoints(FakeProbeExecutor::endpoints(50));
+        monitor.runNow(ids);
+        QTRY_COMPARE_WITH_TIMEOUT(executor.pendingCount(), 50, 1000);
+
+        const QList<EndpointId> some = ids.mid(10, 30);
+        QCOMPARE(monitor.removeEndpoints(some + QList<EndpointId>{9999}), 30); // an unknown id is no removal
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().first().value<QList<EndpointId>>(), some);
+        QVERIFY(millisecondsUntil([&] { return executor.pendingCount() == 20; }) < 50);
+        QCOMPARE(monitor.endpointIds(), ids.mid(0, 10) + ids.mid(40));
+
+        monitor.removeAll();
+        QCOMPARE(removed.size(), 2);
+        QCOMPARE(removed.last().first().value<QList<EndpointId>>().size(), 20);
+        QVERIFY(millisecondsUntil([&] { return executor.pendingCount() == 0; }) < 50);
+        QCOMPARE(monitor.endpointCount(), 0);
+        QCOMPARE(monitor.removeEndpoints(ids), 0);
+        QCOMPARE(removed.size(), 2); // nothing removed, nothing said
+    }
+
+    void anyChangeOfTheProbeSpecStartsAfresh()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
+        Monitor monitor(&executor);
+        const EndpointId id = monitor.addEndpoint(FakeProbeExecutor::endpoint(QStringLiteral("api"), 30));
+        monitor.runNow(id);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.statistics(id)->results, 1, 1000);
+
+        // Around the probe only: the figures stay.
+        Endpoint surround = *monitor.endpoint(id);
+        surround.name = QStringLiteral("API");
+        surround.tags = {QStringLiteral("prod")};
+        surround.failureThreshold = 5;
+        monitor.updateEndpoint(id, surround);
+        QCOMPARE(monitor.statistics(id)->results, 1);
+
+        // Settings that no earlier comparison named still change what the figures describe.
+        Endpoint payload = surround;
+        payload.probe.icmp.payloadBytes = 100;
+        monitor.updateEndpoint(id, payload);
+        QCOMPARE(monitor.statistics(id)->results, 0);
+        monitor.runNow(id);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.statistics(id)->results, 1, 1000);
+        Endpoint bodyLimit = payload;
+        bodyLimit.probe.http.maxBodyBytes = 10;
+        monitor.updateEndpoint(id, bodyLimit);
+        QCOMPARE(monitor.statistics(id)->results, 0);
     }
 
     void editWhileRunning()
@@ -362,12 +419,12 @@ private slots:
 
         // A new target: the old probe is cancelled, its result dropped, and the new one probed at once.
         Endpoint moved = renamed;
-        moved.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:10"));
+        moved.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:10"));
         QVERIFY(monitor.updateEndpoint(id, moved));
         QVERIFY(old->isFinished());
         QVERIFY(millisecondsUntil([&] { return executor.pendingCount() == 1; }) < 50);
         FakeProbe *fresh = executor.pending().first();
-        QCOMPARE(fresh->endpoint().target.port, quint16(10));
+        QCOMPARE(fresh->spec().target.port, quint16(10));
         fresh->finish(FakeProbeExecutor::up());
         QTRY_COMPARE_WITH_TIMEOUT(monitor.counters().done, quint64(1), 1000);
         QCOMPARE(monitor.statistics(id)->results, 1);

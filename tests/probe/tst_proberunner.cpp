@@ -8,18 +8,17 @@
 using namespace std::chrono_literals;
 
 namespace {
-Endpoint endpointFor(const QString &target)
+ProbeSpec specFor(const QString &target)
 {
-    Endpoint endpoint;
-    endpoint.target = *Target::parse(target);
-    endpoint.timeoutMs = 3000;
-    return endpoint;
+    ProbeSpec spec;
+    spec.target = *Target::parse(target);
+    spec.timeoutMs = 3000;
+    return spec;
 }
 
-std::optional<ProbeResult> probeOnce(ProbeRunner &runner, const Endpoint &endpoint)
+std::optional<ProbeResult> probeOnce(ProbeRunner &runner, const ProbeSpec &spec)
 {
-    return CoroTest::await(
-        runner.run(endpoint, std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs))));
+    return CoroTest::await(runner.run(spec, std::make_shared<NetContext>(std::chrono::milliseconds(spec.timeoutMs))));
 }
 } // namespace
 
@@ -34,18 +33,17 @@ private slots:
         QVERIFY(demo.start());
         ProbeRunner runner;
 
-        const auto http = probeOnce(runner, endpointFor(QStringLiteral("http://127.0.0.1:%1/fast").arg(demo.port())));
+        const auto http = probeOnce(runner, specFor(QStringLiteral("http://127.0.0.1:%1/fast").arg(demo.port())));
         QVERIFY(http);
         QCOMPARE(http->status, ProbeStatus::Up);
         QCOMPARE(http->httpStatus, std::optional<int>(200));
         QVERIFY(http->phases.ttfb.has_value());
 
-        const auto failing
-            = probeOnce(runner, endpointFor(QStringLiteral("http://127.0.0.1:%1/error").arg(demo.port())));
+        const auto failing = probeOnce(runner, specFor(QStringLiteral("http://127.0.0.1:%1/error").arg(demo.port())));
         QVERIFY(failing);
         QCOMPARE(failing->errorKind, ErrorKind::HttpStatus);
 
-        const auto tcp = probeOnce(runner, endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(demo.port())));
+        const auto tcp = probeOnce(runner, specFor(QStringLiteral("tcp://127.0.0.1:%1").arg(demo.port())));
         QVERIFY(tcp);
         QCOMPARE(tcp->status, ProbeStatus::Up);
         QVERIFY(tcp->phases.connect.has_value());
@@ -53,11 +51,11 @@ private slots:
 
         const Endpoint closed = demo.demoProfile().endpoints.at(6);
         QCOMPARE(closed.name, QStringLiteral("Closed port"));
-        const auto refused = probeOnce(runner, closed);
+        const auto refused = probeOnce(runner, closed.probe);
         QVERIFY(refused);
         QCOMPARE(refused->errorKind, ErrorKind::Refused);
 
-        const auto tls = probeOnce(runner, endpointFor(QStringLiteral("tls://127.0.0.1:%1").arg(demo.port())));
+        const auto tls = probeOnce(runner, specFor(QStringLiteral("tls://127.0.0.1:%1").arg(demo.port())));
         QVERIFY(tls);
         QCOMPARE(tls->status, ProbeStatus::Down);
         // The demo speaks plain HTTP: Qt's server drops a ClientHello without a word (reset); another
@@ -65,7 +63,7 @@ private slots:
         QVERIFY2(tls->errorKind == ErrorKind::Reset || tls->errorKind == ErrorKind::Protocol,
                  qPrintable(tls->errorMessage));
 
-        const auto icmp = probeOnce(runner, endpointFor(QStringLiteral("icmp://127.0.0.1")));
+        const auto icmp = probeOnce(runner, specFor(QStringLiteral("icmp://127.0.0.1")));
         QVERIFY(icmp);
         if (icmp->errorKind == ErrorKind::Permission)
             QSKIP("this process may open no ICMP socket; the ICMP suites cover the message");
@@ -78,16 +76,15 @@ private slots:
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
         ProbeRunner runner;
-        Endpoint endpoint = endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort()));
-        endpoint.degradedMs = 1;
+        ProbeSpec spec = specFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort()));
+        spec.degradedMs = 1;
         // Nothing on loopback takes a whole millisecond to connect, so grading must say Up...
-        const auto fast = probeOnce(runner, endpoint);
+        const auto fast = probeOnce(runner, spec);
         QVERIFY(fast);
         QCOMPARE(fast->status, ProbeStatus::Up);
 
         // ...and a DNS probe against a silent port shows grading never lifts a failure.
-        Endpoint silent
-            = endpointFor(QStringLiteral("dns://x.test?type=A&server=127.0.0.1:%1").arg(server.serverPort()));
+        ProbeSpec silent = specFor(QStringLiteral("dns://x.test?type=A&server=127.0.0.1:%1").arg(server.serverPort()));
         silent.timeoutMs = 300;
         const auto down = probeOnce(runner, silent);
         QVERIFY(down);
@@ -99,9 +96,9 @@ private slots:
         DemoServer demo;
         QVERIFY(demo.start());
         ProbeRunner runner;
-        Endpoint endpoint = endpointFor(QStringLiteral("http://127.0.0.1:%1/slow").arg(demo.port()));
-        endpoint.degradedMs = 100;
-        const auto result = probeOnce(runner, endpoint);
+        ProbeSpec spec = specFor(QStringLiteral("http://127.0.0.1:%1/slow").arg(demo.port()));
+        spec.degradedMs = 100;
+        const auto result = probeOnce(runner, spec);
         QVERIFY(result);
         QCOMPARE(result->status, ProbeStatus::Degraded);
         QVERIFY2(result->degradedReason.startsWith(QStringLiteral("slower than 100 ms")),
@@ -116,7 +113,7 @@ private slots:
         auto context = std::make_shared<NetContext>(1s);
         context->cancel();
         const auto result = CoroTest::await(
-            runner.run(endpointFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort())), context));
+            runner.run(specFor(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort())), context));
         QVERIFY(result);
         QCOMPARE(result->errorKind, ErrorKind::Cancelled);
         QVERIFY(!server.waitForNewConnection(100));

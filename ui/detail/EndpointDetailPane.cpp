@@ -1,9 +1,9 @@
 #include "EndpointDetailPane.h"
 
-#include "text/DurationText.h"
 #include "LatencyChart.h"
 #include "PhaseChart.h"
 #include "RecentResultsModel.h"
+#include "text/DurationText.h"
 #include "text/StatusPalette.h"
 #include "text/TargetDescription.h"
 
@@ -186,11 +186,11 @@ void EndpointDetailPane::setEndpoint(const Endpoint &endpoint)
     m_endpoint = endpoint;
     m_title->setText(endpoint.displayName());
     // Without a name the title already is the target: say only what kind of probe it is.
-    m_target->setText(endpoint.name.isEmpty() ? TargetDescription::kind(endpoint.target)
-                                              : TargetDescription::understoodAs(endpoint.target));
-    m_phasesGroup->setVisible(endpoint.target.kind == ProbeKind::Http);
-    m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.target.kind != ProbeKind::Http);
-    m_icmpGroup->setVisible(endpoint.target.kind == ProbeKind::Icmp);
+    m_target->setText(endpoint.name.isEmpty() ? TargetDescription::kind(endpoint.probe.target)
+                                              : TargetDescription::understoodAs(endpoint.probe.target));
+    m_phasesGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Http);
+    m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.probe.target.kind != ProbeKind::Http);
+    m_icmpGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Icmp);
 }
 
 void EndpointDetailPane::clear()
@@ -211,7 +211,7 @@ void EndpointDetailPane::addResult(const ProbeResult &result)
 {
     m_results->add(result);
     m_latency->append(result);
-    if (m_endpoint.target.kind == ProbeKind::Http)
+    if (m_endpoint.probe.target.kind == ProbeKind::Http)
         m_phases->append(result);
     if (result.certificate)
         showCertificate(*result.certificate);
@@ -251,7 +251,7 @@ void EndpointDetailPane::showCertificate(const CertificateInfo &certificate)
     const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate.notAfter);
     const bool expired = certificate.notAfter < QDateTime::currentDateTimeUtc();
     m_certDaysLeft->setText(expired ? DurationText::daysAgo(-days) : DurationText::daysLeft(days));
-    const bool warn = expired || days <= m_endpoint.certWarningDays;
+    const bool warn = expired || days <= m_endpoint.probe.certWarningDays;
     QPalette own = palette();
     if (warn)
         own.setColor(QPalette::WindowText,

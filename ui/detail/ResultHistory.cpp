@@ -5,7 +5,10 @@
 ResultHistory::ResultHistory(Monitor *monitor, QObject *parent) : QObject(parent)
 {
     connect(monitor, &Monitor::resultsReady, this, &ResultHistory::onResults);
-    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) { m_results.remove(id); });
+    connect(monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
+        for (const EndpointId id : ids)
+            m_results.remove(id);
+    });
     // An edit clears the monitor's figures for the endpoint; its old results no longer describe it.
     connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) { m_results.remove(id); });
 }

@@ -1,9 +1,9 @@
 #include "EndpointEditorDialog.h"
 
 #include "FieldMessage.h"
-#include "text/HttpHeaderText.h"
 #include "ProbeTestPanel.h"
 #include "SecondsSpinBox.h"
+#include "text/HttpHeaderText.h"
 #include "text/TargetDescription.h"
 
 #include <QCheckBox>
@@ -91,7 +91,7 @@ EndpointEditorDialog::EndpointEditorDialog(ProbeExecutor *executor, QWidget *par
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_test, &ProbeTestPanel::testRequested, this, [this] { m_test->start(endpoint()); });
+    connect(m_test, &ProbeTestPanel::testRequested, this, [this] { m_test->start(endpoint().probe); });
     connectValidation();
 
     resize(620, 760);
@@ -276,7 +276,7 @@ void EndpointEditorDialog::validate()
     else
         m_targetMessage->setError(error);
 
-    const ProbeKind kind = target ? target->kind : m_endpoint.target.kind;
+    const ProbeKind kind = target ? target->kind : m_endpoint.probe.target.kind;
     m_httpGroup->setVisible(kind == ProbeKind::Http);
     m_icmpGroup->setVisible(kind == ProbeKind::Icmp);
     m_dnsGroup->setVisible(kind == ProbeKind::Dns);
@@ -340,19 +340,20 @@ void EndpointEditorDialog::setEndpoint(const Endpoint &endpoint)
     m_loading = true;
     m_name->setText(endpoint.name);
     // An endpoint not yet given a target shows an empty field, not the default http target's text.
-    m_target->setText(endpoint.target.host.isEmpty() && endpoint.target.url.isEmpty() ? QString()
-                                                                                      : endpoint.target.toString());
+    m_target->setText(endpoint.probe.target.host.isEmpty() && endpoint.probe.target.url.isEmpty()
+                          ? QString()
+                          : endpoint.probe.target.toString());
     m_enabled->setChecked(endpoint.enabled);
     m_interval->setValue(endpoint.intervalS);
     m_downInterval->setValue(endpoint.downIntervalS.value_or(0));
-    m_timeout->setValue(endpoint.timeoutMs);
+    m_timeout->setValue(endpoint.probe.timeoutMs);
     m_failureThreshold->setValue(endpoint.failureThreshold);
-    m_degraded->setValue(endpoint.degradedMs.value_or(0));
-    m_certWarningDays->setValue(endpoint.certWarningDays);
-    m_ipFamily->setCurrentIndex(m_ipFamily->findData(int(endpoint.ipFamily)));
+    m_degraded->setValue(endpoint.probe.degradedMs.value_or(0));
+    m_certWarningDays->setValue(endpoint.probe.certWarningDays);
+    m_ipFamily->setCurrentIndex(m_ipFamily->findData(int(endpoint.probe.ipFamily)));
     m_tags->setText(endpoint.tags.join(QStringLiteral(", ")));
 
-    const HttpOptions &http = endpoint.http;
+    const HttpOptions &http = endpoint.probe.http;
     m_method->setCurrentText(QString::fromLatin1(http.method));
     m_headers->setPlainText(HttpHeaderText::format(http.headers));
     m_body->setPlainText(QString::fromUtf8(http.body));
@@ -366,10 +367,10 @@ void EndpointEditorDialog::setEndpoint(const Endpoint &endpoint)
     m_maxBodyBytes->setValue(int(std::min<qint64>(http.maxBodyBytes, std::numeric_limits<int>::max())));
     m_reuseConnection->setChecked(http.reuseConnection);
 
-    m_icmpCount->setValue(endpoint.icmp.count);
-    m_icmpSpacing->setValue(endpoint.icmp.spacingMs);
-    m_icmpPayload->setValue(endpoint.icmp.payloadBytes);
-    m_dnsExpect->setText(endpoint.dns.expect);
+    m_icmpCount->setValue(endpoint.probe.icmp.count);
+    m_icmpSpacing->setValue(endpoint.probe.icmp.spacingMs);
+    m_icmpPayload->setValue(endpoint.probe.icmp.payloadBytes);
+    m_dnsExpect->setText(endpoint.probe.dns.expect);
     m_loading = false;
     validate();
 }
@@ -379,22 +380,22 @@ Endpoint EndpointEditorDialog::endpoint() const
     Endpoint e = m_endpoint;
     e.name = m_name->text().trimmed();
     if (auto target = Target::parse(m_target->text()))
-        e.target = *target;
+        e.probe.target = *target;
     e.enabled = m_enabled->isChecked();
     e.intervalS = m_interval->value();
     e.downIntervalS = m_downInterval->value() > 0 ? std::optional(m_downInterval->value()) : std::nullopt;
-    e.timeoutMs = m_timeout->value();
+    e.probe.timeoutMs = m_timeout->value();
     e.failureThreshold = m_failureThreshold->value();
-    e.degradedMs = m_degraded->value() > 0 ? std::optional(m_degraded->value()) : std::nullopt;
-    e.certWarningDays = m_certWarningDays->value();
-    e.ipFamily = IpFamily(m_ipFamily->currentData().toInt());
+    e.probe.degradedMs = m_degraded->value() > 0 ? std::optional(m_degraded->value()) : std::nullopt;
+    e.probe.certWarningDays = m_certWarningDays->value();
+    e.probe.ipFamily = IpFamily(m_ipFamily->currentData().toInt());
     e.tags.clear();
     for (const QString &tag : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!tag.trimmed().isEmpty())
             e.tags << tag.trimmed();
     }
 
-    HttpOptions &http = e.http;
+    HttpOptions &http = e.probe.http;
     http.method = m_method->currentText().trimmed().toUpper().toLatin1();
     QString ignored;
     if (auto headers = HttpHeaderText::parse(m_headers->toPlainText(), &ignored))
@@ -410,14 +411,14 @@ Endpoint EndpointEditorDialog::endpoint() const
     http.caFile = m_caFile->text().trimmed();
     // The spin box holds an int; a larger limit from a profile stays as it was unless edited.
     if (m_maxBodyBytes->value() != std::numeric_limits<int>::max()
-        || m_endpoint.http.maxBodyBytes < m_maxBodyBytes->value())
+        || m_endpoint.probe.http.maxBodyBytes < m_maxBodyBytes->value())
         http.maxBodyBytes = m_maxBodyBytes->value();
     http.reuseConnection = m_reuseConnection->isChecked();
 
-    e.icmp.count = m_icmpCount->value();
-    e.icmp.spacingMs = m_icmpSpacing->value();
-    e.icmp.payloadBytes = m_icmpPayload->value();
-    e.dns.expect = m_dnsExpect->text().trimmed();
+    e.probe.icmp.count = m_icmpCount->value();
+    e.probe.icmp.spacingMs = m_icmpSpacing->value();
+    e.probe.icmp.payloadBytes = m_icmpPayload->value();
+    e.probe.dns.expect = m_dnsExpect->text().trimmed();
     return e;
 }
 

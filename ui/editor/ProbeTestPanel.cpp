@@ -73,20 +73,20 @@ QString ProbeTestPanel::statusText() const
     return m_status->text();
 }
 
-void ProbeTestPanel::start(const Endpoint &endpoint)
+void ProbeTestPanel::start(const ProbeSpec &spec)
 {
     if (!m_executor)
         return;
     cancel();
-    m_context = std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs));
+    m_context = std::make_shared<NetContext>(std::chrono::milliseconds(spec.timeoutMs));
     const quint64 serial = ++m_serial;
     m_status->setPalette(palette());
-    m_status->setText(tr("Testing %1…").arg(endpoint.target.toString()));
+    m_status->setText(tr("Testing %1…").arg(spec.target.toString()));
     m_details->clear();
     m_phases->setVisible(false);
     updateButton();
     // Last: the probe may finish before this returns.
-    runTest(QPointer<ProbeTestPanel>(this), m_executor, endpoint, m_context, serial);
+    runTest(QPointer<ProbeTestPanel>(this), m_executor, spec, m_context, serial);
 }
 
 void ProbeTestPanel::cancel()
@@ -101,10 +101,10 @@ void ProbeTestPanel::cancel()
         updateButton();
 }
 
-QCoro::Task<> ProbeTestPanel::runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, Endpoint endpoint,
+QCoro::Task<> ProbeTestPanel::runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, ProbeSpec spec,
                                       std::shared_ptr<NetContext> context, quint64 serial)
 {
-    const ProbeResult result = co_await executor->run(std::move(endpoint), context);
+    const ProbeResult result = co_await executor->run(std::move(spec), context);
     if (!panel)
         co_return;
     panel->showResult(serial, result);

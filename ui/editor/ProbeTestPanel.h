@@ -31,7 +31,7 @@ public:
     explicit ProbeTestPanel(ProbeExecutor *executor, QWidget *parent = nullptr);
     ~ProbeTestPanel() override;
 
-    void start(const Endpoint &endpoint);
+    void start(const ProbeSpec &spec);
     void cancel();
     bool isRunning() const { return m_context != nullptr; }
     void setTestAllowed(bool allowed); // false while the form is invalid
@@ -45,7 +45,7 @@ signals:
     void finished(const ProbeResult &result);
 
 private:
-    static QCoro::Task<> runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, Endpoint endpoint,
+    static QCoro::Task<> runTest(QPointer<ProbeTestPanel> panel, ProbeExecutor *executor, ProbeSpec spec,
                                  std::shared_ptr<NetContext> context, quint64 serial);
     void showResult(quint64 serial, const ProbeResult &result);
     void updateButton();

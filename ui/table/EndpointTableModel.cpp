@@ -28,7 +28,7 @@ EndpointTableModel::EndpointTableModel(Monitor *monitor, QObject *parent)
 {
     connect(monitor, &Monitor::endpointsAdded, this, &EndpointTableModel::onEndpointsAdded);
     connect(monitor, &Monitor::endpointUpdated, this, &EndpointTableModel::onEndpointUpdated);
-    connect(monitor, &Monitor::endpointRemoved, this, &EndpointTableModel::onEndpointRemoved);
+    connect(monitor, &Monitor::endpointsRemoved, this, &EndpointTableModel::onEndpointsRemoved);
     connect(monitor, &Monitor::tasksChanged, this, &EndpointTableModel::onTasksChanged);
     reload();
 }
@@ -78,20 +78,9 @@ void EndpointTableModel::appendRow(EndpointId id)
     m_rows.push_back(std::move(row));
 }
 
-EndpointTableModel::BulkChange::BulkChange(EndpointTableModel *model) : m_model(model)
-{
-    ++m_model->m_bulkDepth;
-}
-
-EndpointTableModel::BulkChange::~BulkChange()
-{
-    if (--m_model->m_bulkDepth == 0)
-        m_model->reload();
-}
-
 void EndpointTableModel::onEndpointsAdded(const QList<EndpointId> &ids)
 {
-    if (m_bulkDepth > 0 || ids.isEmpty())
+    if (ids.isEmpty())
         return;
     const int first = rowCount();
     beginInsertRows({}, first, first + int(ids.size()) - 1);
@@ -104,7 +93,7 @@ void EndpointTableModel::onEndpointsAdded(const QList<EndpointId> &ids)
 void EndpointTableModel::onEndpointUpdated(EndpointId id)
 {
     const int index = rowOf(id);
-    if (m_bulkDepth > 0 || index < 0)
+    if (index < 0)
         return;
     Row &row = m_rows[std::size_t(index)];
     row.endpoint = m_monitor->endpoint(id).value_or(row.endpoint);
@@ -114,17 +103,40 @@ void EndpointTableModel::onEndpointUpdated(EndpointId id)
     emit dataChanged(this->index(index, 0), this->index(index, ColumnCount - 1));
 }
 
-void EndpointTableModel::onEndpointRemoved(EndpointId id)
+void EndpointTableModel::onEndpointsRemoved(const QList<EndpointId> &ids)
 {
-    const int index = rowOf(id);
-    if (m_bulkDepth > 0 || index < 0)
+    std::vector<int> rows;
+    rows.reserve(std::size_t(ids.size()));
+    for (const EndpointId id : ids) {
+        if (const int row = rowOf(id); row >= 0)
+            rows.push_back(row);
+    }
+    if (rows.empty())
         return;
-    beginRemoveRows({}, index, index);
-    --m_statusCounts[std::size_t(m_rows[std::size_t(index)].state.status)];
-    m_rows.erase(m_rows.begin() + index);
-    m_rowOf.remove(id);
-    reindexFrom(index);
-    endRemoveRows();
+    // Most rows at once (a profile closed or replaced): one reset rather than a signal per range.
+    if (rows.size() > 1 && rows.size() * 2 >= m_rows.size()) {
+        reload();
+        return;
+    }
+    std::sort(rows.begin(), rows.end());
+    // One removal per run of adjacent rows, the last run first so the rows before keep their numbers;
+    // the index is rebuilt once at the end, so removing many scattered rows stays linear.
+    for (std::size_t end = rows.size(); end > 0;) {
+        std::size_t begin = end - 1;
+        while (begin > 0 && rows[begin - 1] == rows[begin] - 1)
+            --begin;
+        const int first = rows[begin];
+        const int last = rows[end - 1];
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row) {
+            --m_statusCounts[std::size_t(m_rows[std::size_t(row)].state.status)];
+            m_rowOf.remove(m_rows[std::size_t(row)].id);
+        }
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        end = begin;
+    }
+    reindexFrom(rows.front());
     emit statusCountsChanged();
 }
 
@@ -136,8 +148,6 @@ void EndpointTableModel::reindexFrom(int row)
 
 void EndpointTableModel::onTasksChanged(const QList<EndpointId> &ids)
 {
-    if (m_bulkDepth > 0)
-        return;
     std::vector<int> rows;
     rows.reserve(std::size_t(ids.size()));
     bool countsChanged = false;
@@ -227,7 +237,7 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
                 return row.state.lastResult->degradedReason;
         }
         if (index.column() == TargetColumn)
-            return row.endpoint.target.toString();
+            return row.endpoint.probe.target.toString();
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= LastLatencyColumn && index.column() <= UptimeColumn)
@@ -242,7 +252,7 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
     case TagsRole:
         return row.endpoint.tags;
     case FilterTextRole:
-        return QStringList{row.endpoint.displayName(), row.endpoint.target.toString(), errorOf(row.state),
+        return QStringList{row.endpoint.displayName(), row.endpoint.probe.target.toString(), errorOf(row.state),
                            row.endpoint.tags.join(QLatin1Char(' '))}
             .join(QLatin1Char('\n'));
     case SparklineRole: {
@@ -264,9 +274,10 @@ QVariant EndpointTableModel::display(const Row &row, int column) const
     case NameColumn:
         return row.endpoint.displayName();
     case TargetColumn:
-        return row.endpoint.target.toString();
+        return row.endpoint.probe.target.toString();
     case KindColumn:
-        return row.endpoint.target.isHttps() ? QStringLiteral("https") : probeKindName(row.endpoint.target.kind);
+        return row.endpoint.probe.target.isHttps() ? QStringLiteral("https")
+                                                   : probeKindName(row.endpoint.probe.target.kind);
     case StatusColumn:
         return StatusText::statusLabel(row.state.status);
     case TaskColumn:
@@ -300,7 +311,7 @@ EndpointTableModel::SortKey EndpointTableModel::sortKey(const Row &row, int colu
     case NameColumn:
         return row.endpoint.displayName();
     case TargetColumn:
-        return row.endpoint.target.toString();
+        return row.endpoint.probe.target.toString();
     case KindColumn:
         return display(row, KindColumn).toString();
     case StatusColumn:

@@ -70,20 +70,8 @@ public:
     std::vector<SortKey> sortKeys(int column) const;
     static bool keyLess(const SortKey &left, const SortKey &right);
 
-    // Rebuilds every row from the monitor in one reset. While a BulkChange is alive, the monitor's
-    // per-endpoint add/remove signals are ignored and one reload follows (removing 10,000
-    // endpoints one signal at a time would otherwise cost O(n²)).
+    // Rebuilds every row from the monitor in one reset.
     void reload();
-    class BulkChange final
-    {
-    public:
-        explicit BulkChange(EndpointTableModel *model);
-        ~BulkChange();
-        Q_DISABLE_COPY_MOVE(BulkChange)
-
-    private:
-        EndpointTableModel *m_model;
-    };
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -105,7 +93,7 @@ private:
     void appendRow(EndpointId id); // mirrors one endpoint of the monitor; inside a reset or an insert
     void onEndpointsAdded(const QList<EndpointId> &ids);
     void onEndpointUpdated(EndpointId id);
-    void onEndpointRemoved(EndpointId id);
+    void onEndpointsRemoved(const QList<EndpointId> &ids);
     void onTasksChanged(const QList<EndpointId> &ids);
     bool refreshState(Row &row); // true when the status count changed
     void emitRowsChanged(std::vector<int> rows);
@@ -119,5 +107,4 @@ private:
     std::vector<Row> m_rows;
     QHash<EndpointId, int> m_rowOf;
     std::array<int, 6> m_statusCounts{};
-    int m_bulkDepth = 0;
 };

@@ -1,10 +1,10 @@
 #include "EndpointCommands.h"
 
-#include "editor/EndpointEditorDialog.h"
-#include "table/EndpointTableModel.h"
-#include "import/ImportDialog.h"
 #include "ProfileDocument.h"
+#include "editor/EndpointEditorDialog.h"
+#include "import/ImportDialog.h"
 #include "monitor/Monitor.h"
+#include "table/EndpointTableModel.h"
 
 #include <QMessageBox>
 
@@ -49,6 +49,7 @@ void EndpointCommands::duplicate(const QList<EndpointId> &ids)
         if (auto endpoint = m_monitor->endpoint(id)) {
             if (!endpoint->name.isEmpty())
                 endpoint->name = tr("%1 (copy)").arg(endpoint->name);
+            endpoint->id = Endpoint::newId(); // a copy has a history of its own
             copies.append(std::move(*endpoint));
         }
     }
@@ -65,12 +66,7 @@ void EndpointCommands::remove(const QList<EndpointId> &ids)
         if (answer != QMessageBox::Yes)
             return;
     }
-    // Many removals at once are one reset, not one row signal each.
-    std::optional<EndpointTableModel::BulkChange> bulk;
-    if (ids.size() > 64)
-        bulk.emplace(m_model);
-    for (const EndpointId id : ids)
-        m_monitor->removeEndpoint(id);
+    m_monitor->removeEndpoints(ids);
 }
 
 void EndpointCommands::importList()

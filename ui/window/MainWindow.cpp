@@ -1,19 +1,19 @@
 #include "MainWindow.h"
 
 #include "EndpointCommands.h"
-#include "detail/EndpointDetailPane.h"
-#include "table/EndpointFilterModel.h"
-#include "table/EndpointTableModel.h"
-#include "table/EndpointTableView.h"
-#include "log/EventLogDock.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
 #include "ProfileDocument.h"
-#include "detail/ResultHistory.h"
 #include "SettingsDialog.h"
-#include "tray/TrayController.h"
 #include "Version.h"
+#include "detail/EndpointDetailPane.h"
+#include "detail/ResultHistory.h"
+#include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
+#include "table/EndpointFilterModel.h"
+#include "table/EndpointTableModel.h"
+#include "table/EndpointTableView.h"
+#include "tray/TrayController.h"
 
 #include <QAction>
 #include <QApplication>
@@ -140,7 +140,7 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
     connect(m_document, &ProfileDocument::changed, this, &MainWindow::updateTitle);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshTagFilter);
     // A freshly opened profile shows its first endpoint's details at once.
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+    connect(m_document, &ProfileDocument::loaded, this, [this] {
         if (m_proxy->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, EndpointTableModel::NameColumn));
     });
@@ -152,8 +152,8 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
         if (id == m_detailId)
             showDetailOf(id);
     });
-    connect(monitor, &Monitor::endpointRemoved, this, [this](EndpointId id) {
-        if (id == m_detailId)
+    connect(monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
+        if (ids.contains(m_detailId))
             showDetailOf(0);
     });
 

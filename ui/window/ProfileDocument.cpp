@@ -1,9 +1,9 @@
 #include "ProfileDocument.h"
 
-#include "table/EndpointTableModel.h"
 #include "endpoint/ProfileReader.h"
 #include "endpoint/ProfileWriter.h"
 #include "monitor/Monitor.h"
+#include "table/EndpointTableModel.h"
 
 #include <QFileInfo>
 
@@ -13,7 +13,7 @@ ProfileDocument::ProfileDocument(Monitor *monitor, EndpointTableModel *model, QO
     // Any change of the endpoints, by whichever dialog or action, makes the profile unsaved.
     connect(monitor, &Monitor::endpointsAdded, this, &ProfileDocument::markModified);
     connect(monitor, &Monitor::endpointUpdated, this, &ProfileDocument::markModified);
-    connect(monitor, &Monitor::endpointRemoved, this, &ProfileDocument::markModified);
+    connect(monitor, &Monitor::endpointsRemoved, this, &ProfileDocument::markModified);
 }
 
 bool ProfileDocument::open(const QString &path, QStringList *problems)
@@ -31,17 +31,15 @@ bool ProfileDocument::open(const QString &path, QStringList *problems)
 void ProfileDocument::load(Profile profile, const QString &path)
 {
     m_loading = true;
-    {
-        const EndpointTableModel::BulkChange bulk(m_model);
-        m_monitor->removeAll();
-        m_monitor->addEndpoints(profile.endpoints);
-    }
+    m_monitor->removeAll();
+    m_monitor->addEndpoints(profile.endpoints);
     m_loading = false;
     profile.endpoints.clear();
     m_profile = std::move(profile);
     m_path = path;
     m_modified = false;
     emit changed();
+    emit loaded();
 }
 
 void ProfileDocument::newProfile(ProfileDefaults defaults)

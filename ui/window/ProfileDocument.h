@@ -34,6 +34,7 @@ public:
 
 signals:
     void changed(); // path, title or modified
+    void loaded(); // another profile is open now (its endpoints are the monitor's)
 
 private:
     void markModified();

@@ -78,9 +78,9 @@ ProbeResult failureFor(const Query &query, const Target &target)
 }
 } // namespace
 
-QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> DnsProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
-    const Target &target = endpoint.target;
+    const Target &target = spec.target;
     context->setPhase(NetPhase::Resolving);
     if (context->isAborted())
         co_return ProbeResult::aborted(*context);
@@ -120,10 +120,10 @@ QCoro::Task<ProbeResult> DnsProbe::run(Endpoint endpoint, std::shared_ptr<NetCon
     result.dnsAnswers = query->records;
     if (query->status != ARES_SUCCESS)
         co_return result;
-    if (!endpoint.dns.expect.isEmpty() && !DnsAnswers::contains(target.dnsType, query->records, endpoint.dns.expect)) {
+    if (!spec.dns.expect.isEmpty() && !DnsAnswers::contains(target.dnsType, query->records, spec.dns.expect)) {
         result.errorKind = ErrorKind::BodyMismatch;
         result.errorMessage = QStringLiteral("expected %1 among the answers, got [%2]")
-                                  .arg(endpoint.dns.expect, query->records.join(QStringLiteral(", ")));
+                                  .arg(spec.dns.expect, query->records.join(QStringLiteral(", ")));
         co_return result;
     }
     result.status = ProbeStatus::Up;

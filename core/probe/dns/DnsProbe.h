@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 
@@ -15,5 +15,5 @@
 class DnsProbe final
 {
 public:
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context);
 };

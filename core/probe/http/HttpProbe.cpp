@@ -54,15 +54,15 @@ QList<QByteArray> headerLines(const HttpOptions &http)
     return lines;
 }
 
-void configure(CurlTransfer &transfer, const Endpoint &endpoint, const NetContext &context)
+void configure(CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &context)
 {
     CURL *easy = transfer.handle();
     if (!easy)
         return;
-    const HttpOptions &http = endpoint.http;
-    const bool https = endpoint.target.isHttps();
+    const HttpOptions &http = spec.http;
+    const bool https = spec.target.isHttps();
 
-    curl_easy_setopt(easy, CURLOPT_URL, endpoint.target.url.toEncoded().constData());
+    curl_easy_setopt(easy, CURLOPT_URL, spec.target.url.toEncoded().constData());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_USERAGENT, (QByteArray("Pingscope/") + Pingscope::versionString).constData());
@@ -90,7 +90,7 @@ void configure(CurlTransfer &transfer, const Endpoint &endpoint, const NetContex
     if (https)
         curl_easy_setopt(easy, CURLOPT_CERTINFO, 1L);
 
-    switch (endpoint.ipFamily) {
+    switch (spec.ipFamily) {
     case IpFamily::Any:
         curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_WHATEVER));
         break;
@@ -149,7 +149,7 @@ std::optional<CurlFailure> judgeAnswer(const CurlTransfer &transfer, int status,
     return std::nullopt;
 }
 
-ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const NetContext &context)
+ProbeResult judge(const CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &context)
 {
     CURL *easy = transfer.handle();
     const CURLcode code = transfer.result();
@@ -181,7 +181,7 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
     if (status > 0)
         result.httpStatus = int(status);
-    if (endpoint.target.isHttps()) {
+    if (spec.target.isHttps()) {
         long verifyResult = -1;
         curl_easy_getinfo(easy, CURLINFO_SSL_VERIFYRESULT, &verifyResult);
         // OpenSSL checks the chain even when told not to enforce it, so this holds with verify_tls off too.
@@ -191,25 +191,25 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
     std::optional<CurlFailure> failure;
     if (!complete) {
         CurlFailure::Facts facts;
-        facts.host = endpoint.target.host;
-        facts.peer = peerOf(easy, endpoint.target.url);
+        facts.host = spec.target.host;
+        facts.peer = peerOf(easy, spec.target.url);
         facts.errorText = transfer.errorText();
         curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
         facts.connected = timings.connect.count() > 0;
         facts.headersComplete = transfer.headersComplete();
         facts.bodyLimitExceeded = transfer.bodyLimitExceeded();
-        facts.maxBodyBytes = endpoint.http.maxBodyBytes;
+        facts.maxBodyBytes = spec.http.maxBodyBytes;
         curl_off_t received = 0;
         curl_off_t expected = -1;
         curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
         curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
         facts.received = received;
         facts.expected = expected;
-        facts.maxRedirects = endpoint.http.maxRedirects;
+        facts.maxRedirects = spec.http.maxRedirects;
         facts.timeoutMs = context.timeout().count();
         failure = CurlFailure::describe(code, facts);
     } else {
-        failure = judgeAnswer(transfer, int(status), endpoint.http);
+        failure = judgeAnswer(transfer, int(status), spec.http);
     }
     if (failure) {
         result.status = ProbeStatus::Down;
@@ -222,26 +222,26 @@ ProbeResult judge(const CurlTransfer &transfer, const Endpoint &endpoint, const 
 }
 
 // Static, with every argument by value: the HttpProbe may be gone by the time the await resumes.
-QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> probe(QPointer<CurlMulti> multi, ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     if (context->isAborted())
         co_return ProbeResult::aborted(*context);
 
     // finished() is emitted with the coroutine resuming inside it: never free the emitter there.
     const auto transfer = makeLater<CurlTransfer>();
-    configure(*transfer, endpoint, *context);
+    configure(*transfer, spec, *context);
     QObject::connect(context.get(), &NetContext::aborted, transfer.get(), &CurlTransfer::abort);
     QObject::connect(transfer.get(), &CurlTransfer::phaseChanged, context.get(), &NetContext::setPhase);
     transfer->start(multi.data());
     // finished() comes exactly once: when curl is done, or after abort() (the deadline or a cancel).
     co_await transfer->untilFinished();
-    co_return judge(*transfer, endpoint, *context);
+    co_return judge(*transfer, spec, *context);
 }
 } // namespace
 
 HttpProbe::HttpProbe(CurlMulti *multi) : m_multi(multi) { }
 
-QCoro::Task<ProbeResult> HttpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> HttpProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
-    return probe(m_multi, std::move(endpoint), std::move(context));
+    return probe(m_multi, std::move(spec), std::move(context));
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 
@@ -25,7 +25,7 @@ public:
 
     // The context is started by the caller. Returns Up or Down; Down for a timeout or a cancel too,
     // as ProbeResult::aborted(*context) with the phases measured so far.
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context);
 
 private:
     QPointer<CurlMulti> m_multi;

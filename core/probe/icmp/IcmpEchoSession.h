@@ -1,7 +1,7 @@
 #pragma once
 
 #include "async/EngineClock.h"
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "net/icmp/IcmpSocket.h"
 #include "probe/ProbeResult.h"

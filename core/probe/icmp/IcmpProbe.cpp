@@ -72,10 +72,10 @@ IcmpProbe::IcmpProbe(HostResolver &resolver) : m_resolver(resolver)
 IcmpProbe::IcmpProbe(HostResolver &resolver, IcmpSocketPool &pool) : m_resolver(resolver), m_pool(&pool) { }
 #endif
 
-QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> IcmpProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     context->setPhase(NetPhase::Resolving);
-    const ResolveOutcome resolved = co_await m_resolver.resolve(endpoint.target.host, endpoint.ipFamily, context);
+    const ResolveOutcome resolved = co_await m_resolver.resolve(spec.target.host, spec.ipFamily, context);
     PhaseTimings phases;
     phases.dns = resolved.duration;
     if (context->isAborted()) {
@@ -84,13 +84,13 @@ QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<NetCo
         co_return result;
     }
     const std::optional<QHostAddress> address
-        = resolved.ok() ? pickAddress(resolved.addresses, endpoint.ipFamily) : std::nullopt;
+        = resolved.ok() ? pickAddress(resolved.addresses, spec.ipFamily) : std::nullopt;
     if (!address) {
         const NetError error = resolved.ok()
             ? NetError{ErrorKind::Dns,
                        QStringLiteral("%1 has no %2 address")
-                           .arg(endpoint.target.host,
-                                endpoint.ipFamily == IpFamily::V6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))}
+                           .arg(spec.target.host,
+                                spec.ipFamily == IpFamily::V6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"))}
             : NetError{resolved.error.isError() ? resolved.error.kind : ErrorKind::Dns, resolved.error.message};
         co_return ProbeResult::failureAt(error, *context, phases);
     }
@@ -105,7 +105,7 @@ QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<NetCo
 
     context->setPhase(NetPhase::Pinging);
     // Deleted later, never here: finished() is emitted from the session's own queued call.
-    const auto session = makeLater<IcmpEchoSession>(std::move(socket), *address, endpoint.icmp, context);
+    const auto session = makeLater<IcmpEchoSession>(std::move(socket), *address, spec.icmp, context);
     session->start();
     if (!session->isFinished())
         co_await qCoro(session.get(), &IcmpEchoSession::finished);
@@ -114,7 +114,7 @@ QCoro::Task<ProbeResult> IcmpProbe::run(Endpoint endpoint, std::shared_ptr<NetCo
     ProbeResult result = conclude(session->report(), *address, session->error(), *context);
 #else
     context->setPhase(NetPhase::Pinging);
-    const IcmpWindowsEcho::Outcome outcome = co_await IcmpWindowsEcho::ping(*address, endpoint.icmp, context);
+    const IcmpWindowsEcho::Outcome outcome = co_await IcmpWindowsEcho::ping(*address, spec.icmp, context);
     ProbeResult result = conclude(outcome.report, *address, outcome.error, *context);
 #endif
     result.phases = phases;

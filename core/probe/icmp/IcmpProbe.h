@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "net/dns/HostResolver.h"
 #include "probe/ProbeResult.h"
@@ -35,7 +35,7 @@ public:
     IcmpProbe(HostResolver &resolver, IcmpSocketPool &pool); // tests choose the socket kinds
 #endif
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context);
 
 private:
     HostResolver &m_resolver;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "probe/ProbeResult.h"
 

@@ -7,12 +7,12 @@
 
 TcpProbe::TcpProbe(std::shared_ptr<HostResolver> resolver) : m_resolver(std::move(resolver)) { }
 
-QCoro::Task<ProbeResult> TcpProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> TcpProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     auto resolver = m_resolver; // this probe object need not outlive the coroutine
     auto socket = makeLater<QTcpSocket>();
-    ConnectOutcome connected = co_await TcpConnector::connect(socket.get(), std::move(resolver), endpoint.target.host,
-                                                              endpoint.target.port, endpoint.ipFamily, context);
+    ConnectOutcome connected = co_await TcpConnector::connect(socket.get(), std::move(resolver), spec.target.host,
+                                                              spec.target.port, spec.ipFamily, context);
     socket->abort();
     if (!connected.connected)
         co_return ProbeResult::failureAt(connected.error, *context, connected.phases);

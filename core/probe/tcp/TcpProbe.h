@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "net/dns/HostResolver.h"
 #include "probe/ProbeResult.h"
@@ -15,7 +15,7 @@ class TcpProbe final
 public:
     explicit TcpProbe(std::shared_ptr<HostResolver> resolver);
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context);
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context);
 
 private:
     std::shared_ptr<HostResolver> m_resolver;

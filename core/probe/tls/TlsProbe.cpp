@@ -73,7 +73,7 @@ ProbeResult handshakeFailure(const QSslSocket &socket, const QString &where)
 
 TlsProbe::TlsProbe(std::shared_ptr<HostResolver> resolver) : m_resolver(std::move(resolver)) { }
 
-QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetContext> context)
+QCoro::Task<ProbeResult> TlsProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     auto resolver = m_resolver; // this probe object need not outlive the coroutine
     const auto finish = [&context](ProbeResult result, const PhaseTimings &phases) {
@@ -85,14 +85,14 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetCon
     if (!QSslSocket::supportsSsl())
         co_return finish(ProbeResult::failure(ErrorKind::Tls, QStringLiteral("this system has no TLS library")), {});
     QString configurationError;
-    const std::optional<QSslConfiguration> configuration = configurationFor(endpoint.http, &configurationError);
+    const std::optional<QSslConfiguration> configuration = configurationFor(spec.http, &configurationError);
     if (!configuration)
         co_return finish(ProbeResult::failure(ErrorKind::Tls, configurationError), {});
 
     auto socket = makeLater<QSslSocket>();
     socket->setSslConfiguration(*configuration);
-    ConnectOutcome connected = co_await TcpConnector::connect(socket.get(), std::move(resolver), endpoint.target.host,
-                                                              endpoint.target.port, endpoint.ipFamily, context);
+    ConnectOutcome connected = co_await TcpConnector::connect(socket.get(), std::move(resolver), spec.target.host,
+                                                              spec.target.port, spec.ipFamily, context);
     if (!connected.connected) {
         socket->abort();
         co_return ProbeResult::failureAt(connected.error, *context, connected.phases);
@@ -108,14 +108,14 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetCon
     QObject::connect(socket.get(), &QSslSocket::encrypted, latch.get(), &EventLatch::trigger);
     QObject::connect(socket.get(), &QAbstractSocket::errorOccurred, latch.get(), &EventLatch::trigger);
     QObject::connect(context.get(), &NetContext::aborted, latch.get(), &EventLatch::trigger);
-    socket->setPeerVerifyName(endpoint.target.host);
+    socket->setPeerVerifyName(spec.target.host);
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // The peer accepted and hung up before we could say hello; startClientEncryption() would
         // only warn and leave us waiting for the deadline.
         const ProbeResult failure
             = ProbeResult::failure(ErrorKind::Reset,
                                    QStringLiteral("%1 closed the connection before the TLS handshake")
-                                       .arg(HostPort::join(connected.peer, endpoint.target.port)));
+                                       .arg(HostPort::join(connected.peer, spec.target.port)));
         co_return finish(failure, phases);
     }
     socket->startClientEncryption();
@@ -126,7 +126,7 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetCon
         socket->abort();
         co_return finish(ProbeResult::aborted(*context), phases);
     }
-    const QString where = HostPort::join(connected.peer, endpoint.target.port);
+    const QString where = HostPort::join(connected.peer, spec.target.port);
     if (!socket->isEncrypted()) {
         const ProbeResult failure = handshakeFailure(*socket, where);
         socket->abort();
@@ -144,10 +144,10 @@ QCoro::Task<ProbeResult> TlsProbe::run(Endpoint endpoint, std::shared_ptr<NetCon
     result.latency = phases.dns.value_or(std::chrono::microseconds{0})
         + phases.connect.value_or(std::chrono::microseconds{0}) + *phases.tls;
     result.certificate = CertificateCheck::info(leaf, errors);
-    if (endpoint.http.verifyTls && !errors.isEmpty()) {
+    if (spec.http.verifyTls && !errors.isEmpty()) {
         result.status = ProbeStatus::Down;
         result.errorKind = ErrorKind::Tls;
-        result.errorMessage = CertificateCheck::failureMessage(errors, leaf, endpoint.target.host);
+        result.errorMessage = CertificateCheck::failureMessage(errors, leaf, spec.target.host);
     }
     co_return result;
 }

@@ -21,24 +21,24 @@ class TestDnsProbe : public QObject
 private:
     FakeDnsServer m_dns;
 
-    Endpoint endpointFor(const QString &name, const QString &type, const FakeDnsServer &server)
+    ProbeSpec specFor(const QString &name, const QString &type, const FakeDnsServer &server)
     {
-        Endpoint endpoint;
+        ProbeSpec spec;
         QString error;
         const auto target
             = Target::parse(QStringLiteral("dns://%1?type=%2&server=%3").arg(name, type, server.serverText()), &error);
         if (!target)
             qFatal("bad target: %s", qPrintable(error));
-        endpoint.target = *target;
-        return endpoint;
+        spec.target = *target;
+        return spec;
     }
 
-    Endpoint endpointFor(const QString &name, const QString &type) { return endpointFor(name, type, m_dns); }
+    ProbeSpec specFor(const QString &name, const QString &type) { return specFor(name, type, m_dns); }
 
-    ProbeResult probe(const Endpoint &endpoint, std::chrono::milliseconds timeout = 5s)
+    ProbeResult probe(const ProbeSpec &spec, std::chrono::milliseconds timeout = 5s)
     {
         DnsProbe probe;
-        const auto result = CoroTest::await(probe.run(endpoint, startedContext(timeout)));
+        const auto result = CoroTest::await(probe.run(spec, startedContext(timeout)));
         return result.value_or(ProbeResult::failure(ErrorKind::Protocol, QStringLiteral("the probe never finished")));
     }
 
@@ -95,7 +95,7 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, type);
         QFETCH(QStringList, answers);
-        const ProbeResult result = probe(endpointFor(name, type));
+        const ProbeResult result = probe(specFor(name, type));
         QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
         QCOMPARE(result.errorKind, ErrorKind::None);
         QCOMPARE(result.dnsAnswers, answers);
@@ -130,9 +130,9 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QString, type);
         QFETCH(QString, expect);
-        Endpoint endpoint = endpointFor(name, type);
-        endpoint.dns.expect = expect;
-        const ProbeResult result = probe(endpoint);
+        ProbeSpec spec = specFor(name, type);
+        spec.dns.expect = expect;
+        const ProbeResult result = probe(spec);
         QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
     }
 
@@ -157,10 +157,10 @@ private slots:
         QFETCH(QString, type);
         QFETCH(QString, expect);
         QFETCH(QString, message);
-        Endpoint endpoint
-            = endpointFor(type == QLatin1String("A") ? QStringLiteral("a.x.test") : QStringLiteral("x.test"), type);
-        endpoint.dns.expect = expect;
-        const ProbeResult result = probe(endpoint);
+        ProbeSpec spec
+            = specFor(type == QLatin1String("A") ? QStringLiteral("a.x.test") : QStringLiteral("x.test"), type);
+        spec.dns.expect = expect;
+        const ProbeResult result = probe(spec);
         QVERIFY(!result.isUp());
         QCOMPARE(result.errorKind, ErrorKind::BodyMismatch);
         QCOMPARE(result.errorMessage, message);
@@ -199,7 +199,7 @@ private slots:
         QFETCH(ErrorKind, kind);
         QFETCH(QString, message);
         m_dns.setMode(mode);
-        const ProbeResult result = probe(endpointFor(name, type), 5s);
+        const ProbeResult result = probe(specFor(name, type), 5s);
         QVERIFY(!result.isUp());
         QCOMPARE(result.errorKind, kind);
         QCOMPARE(result.errorMessage,
@@ -214,9 +214,9 @@ private slots:
         QVERIFY(closed.bind(QHostAddress::LocalHost, 0));
         const quint16 port = closed.localPort();
         closed.close();
-        Endpoint endpoint = endpointFor(QStringLiteral("a.x.test"), QStringLiteral("A"));
-        endpoint.target.dnsServerPort = port;
-        const ProbeResult result = probe(endpoint, 5s);
+        ProbeSpec spec = specFor(QStringLiteral("a.x.test"), QStringLiteral("A"));
+        spec.target.dnsServerPort = port;
+        const ProbeResult result = probe(spec, 5s);
         QCOMPARE(result.errorKind, ErrorKind::Refused);
         QCOMPARE(result.errorMessage, QStringLiteral("nothing answers DNS at the DNS server 127.0.0.1:%1").arg(port));
         QVERIFY(result.latency < 2s);
@@ -228,7 +228,7 @@ private slots:
         if (!six.listen(QHostAddress::LocalHostIPv6))
             QSKIP("no IPv6 loopback on this machine");
         six.addA(QStringLiteral("a.x.test"), QStringLiteral("127.0.0.12"));
-        const ProbeResult result = probe(endpointFor(QStringLiteral("a.x.test"), QStringLiteral("A"), six));
+        const ProbeResult result = probe(specFor(QStringLiteral("a.x.test"), QStringLiteral("A"), six));
         QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
         QCOMPARE(result.dnsAnswers, QStringList{QStringLiteral("127.0.0.12")});
         QCOMPARE(six.queryCount(), 1);
@@ -240,7 +240,7 @@ private slots:
         const int before = m_dns.queryCount();
         QElapsedTimer clock;
         clock.start();
-        const ProbeResult result = probe(endpointFor(QStringLiteral("a.x.test"), QStringLiteral("A")), 600ms);
+        const ProbeResult result = probe(specFor(QStringLiteral("a.x.test"), QStringLiteral("A")), 600ms);
         const qint64 elapsed = clock.elapsed();
         QCOMPARE(result.errorKind, ErrorKind::Timeout);
         QCOMPARE(result.errorMessage, QStringLiteral("no answer within 600 ms (timed out while resolving the name)"));
@@ -261,7 +261,7 @@ private slots:
         });
         DnsProbe probe;
         const auto result
-            = CoroTest::await(probe.run(endpointFor(QStringLiteral("a.x.test"), QStringLiteral("A")), context));
+            = CoroTest::await(probe.run(specFor(QStringLiteral("a.x.test"), QStringLiteral("A")), context));
         QVERIFY(result.has_value());
         QVERIFY2(clock.elapsed() < 50, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(result->errorKind, ErrorKind::Cancelled);
@@ -271,7 +271,7 @@ private slots:
     void slowAnswerIsTimed()
     {
         m_dns.setDelay(200ms);
-        const ProbeResult result = probe(endpointFor(QStringLiteral("a.x.test"), QStringLiteral("A")), 5s);
+        const ProbeResult result = probe(specFor(QStringLiteral("a.x.test"), QStringLiteral("A")), 5s);
         QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
         QVERIFY(result.latency >= 200ms);
         QVERIFY(result.latency < 1s);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CoroTest.h"
-#include "endpoint/Endpoint.h"
+#include "endpoint/ProbeSpec.h"
 #include "net/NetContext.h"
 #include "net/curl/CurlMulti.h"
 #include "probe/http/HttpProbe.h"
@@ -16,33 +16,33 @@
 class HttpProbeRunner final
 {
 public:
-    static Endpoint endpoint(const QString &url, int timeoutMs = 5000)
+    static ProbeSpec spec(const QString &url, int timeoutMs = 5000)
     {
-        Endpoint endpoint;
+        ProbeSpec spec;
         QString error;
         if (const auto target = Target::parse(url, &error))
-            endpoint.target = *target;
+            spec.target = *target;
         else
             qWarning("bad test URL %s: %s", qPrintable(url), qPrintable(error));
-        endpoint.timeoutMs = timeoutMs;
-        return endpoint;
+        spec.timeoutMs = timeoutMs;
+        return spec;
     }
 
-    static std::shared_ptr<NetContext> startedContext(const Endpoint &endpoint)
+    static std::shared_ptr<NetContext> startedContext(const ProbeSpec &spec)
     {
-        auto context = std::make_shared<NetContext>(std::chrono::milliseconds(endpoint.timeoutMs));
+        auto context = std::make_shared<NetContext>(std::chrono::milliseconds(spec.timeoutMs));
         context->start();
         return context;
     }
 
-    QCoro::Task<ProbeResult> start(const Endpoint &endpoint, std::shared_ptr<NetContext> context = nullptr)
+    QCoro::Task<ProbeResult> start(const ProbeSpec &spec, std::shared_ptr<NetContext> context = nullptr)
     {
-        return m_probe.run(endpoint, context ? std::move(context) : startedContext(endpoint));
+        return m_probe.run(spec, context ? std::move(context) : startedContext(spec));
     }
 
-    std::optional<ProbeResult> probe(const Endpoint &endpoint, std::shared_ptr<NetContext> context = nullptr)
+    std::optional<ProbeResult> probe(const ProbeSpec &spec, std::shared_ptr<NetContext> context = nullptr)
     {
-        return CoroTest::await(start(endpoint, std::move(context)));
+        return CoroTest::await(start(spec, std::move(context)));
     }
 
     CurlMulti &multi() { return m_multi; }

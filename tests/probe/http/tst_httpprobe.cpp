@@ -41,7 +41,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(200, "OK", "hello")));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QVERIFY2(result && result->status == ProbeStatus::Up, qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(result->httpStatus, std::optional<int>(200));
         QCOMPARE(result->bytes, qint64(5));
@@ -61,10 +61,10 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sendingAfter(300ms, Server::answer(200, "OK", "late")));
-        auto context = HttpProbeRunner::startedContext(HttpProbeRunner::endpoint(server.url()));
+        auto context = HttpProbeRunner::startedContext(HttpProbeRunner::spec(server.url()));
         QList<NetPhase> phases;
         connect(context.get(), &NetContext::phaseChanged, this, [&phases](NetPhase phase) { phases.append(phase); });
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()), context);
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()), context);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QVERIFY(result->latency >= 300ms);
         QVERIFY(result->phases.ttfb >= 295ms);
@@ -86,7 +86,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         const auto result
-            = m_runner.probe(HttpProbeRunner::endpoint(QStringLiteral("http://127.0.0.1:%1/").arg(port), 10000));
+            = m_runner.probe(HttpProbeRunner::spec(QStringLiteral("http://127.0.0.1:%1/").arg(port), 10000));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("refused"));
         QVERIFY2(clock.elapsed() < 1000, "refused must not wait for the timeout");
         QVERIFY(result->errorMessage.contains(QStringLiteral("127.0.0.1:%1").arg(port)));
@@ -101,7 +101,7 @@ private slots:
         constexpr auto timeout = 500ms;
         QElapsedTimer clock;
         clock.start();
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url(), int(timeout.count())));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url(), int(timeout.count())));
         const auto wall = elapsedOf(clock);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("timeout"));
         QVERIFY2(result->latency >= timeout && result->latency <= timeout * 105 / 100 + 20ms,
@@ -118,7 +118,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::closing());
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("reset"));
         QVERIFY(result->errorMessage.contains(QLatin1String("closed the connection without answering")));
     }
@@ -128,7 +128,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::resetting());
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("reset"));
     }
 
@@ -137,7 +137,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending("SSH-2.0-OpenSSH_9.2 hello there\r\n\r\n"));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("protocol"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("did not answer in HTTP")),
                  qPrintable(result->errorMessage));
@@ -164,7 +164,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(status, reason, "sorry")));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("http_status"));
         QCOMPARE(result->httpStatus, std::optional<int>(status));
         QCOMPARE(result->errorMessage, message);
@@ -176,9 +176,9 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(404, "Not Found")));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("404"));
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("404"));
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
     }
 
@@ -187,9 +187,9 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(302, "Found", {}, {"Location: /loop"})));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url(QStringLiteral("/loop")));
-        endpoint.http.maxRedirects = 3;
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url(QStringLiteral("/loop")));
+        spec.http.maxRedirects = 3;
+        const auto result = m_runner.probe(spec);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("redirects"));
         QCOMPARE(result->errorMessage, QStringLiteral("more than 3 redirects (a redirect loop?)"));
         QCOMPARE(server.requests().size(), 4); // the first request and three redirects followed
@@ -205,9 +205,9 @@ private slots:
                 : Server::answer(200, "OK", "the new page");
             Server::sending(answer)(request, socket);
         });
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url(QStringLiteral("/old")));
-        endpoint.http.expectBody = QStringLiteral("new page");
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url(QStringLiteral("/old")));
+        spec.http.expectBody = QStringLiteral("new page");
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(result->httpStatus, std::optional<int>(200));
         QCOMPARE(result->bytes, qint64(12)); // the last answer's body only
@@ -222,15 +222,15 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(301, "Moved Permanently", {}, {"Location: /elsewhere"})));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.maxRedirects = 0;
-        const auto up = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.maxRedirects = 0;
+        const auto up = m_runner.probe(spec);
         QVERIFY2(up && up->isUp(), qPrintable(HttpProbeRunner::describe(up)));
         QCOMPARE(up->httpStatus, std::optional<int>(301));
         QCOMPARE(server.requests().size(), 1);
 
-        endpoint.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200-299"));
-        const auto down = m_runner.probe(endpoint);
+        spec.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200-299"));
+        const auto down = m_runner.probe(spec);
         QCOMPARE(HttpProbeRunner::kindOf(down), QStringLiteral("http_status"));
         QCOMPARE(down->errorMessage, QStringLiteral("HTTP 301 Moved Permanently (expected 200-299)"));
     }
@@ -240,11 +240,11 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::endlessBody());
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.maxBodyBytes = 200000;
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.maxBodyBytes = 200000;
         QElapsedTimer clock;
         clock.start();
-        const auto result = m_runner.probe(endpoint);
+        const auto result = m_runner.probe(spec);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("too_large"));
         QCOMPARE(result->errorMessage, QStringLiteral("the body is larger than 200000 bytes (max_body_bytes)"));
         QVERIFY(result->bytes <= 200000);
@@ -256,9 +256,9 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(200, "OK", QByteArray(1000, 'y'))));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.maxBodyBytes = 1000;
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.maxBodyBytes = 1000;
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(result->bytes, qint64(1000));
     }
@@ -268,7 +268,7 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nabc"));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("reset"));
         QCOMPARE(result->errorMessage, QStringLiteral("the connection closed after 3 of 1000 bytes"));
     }
@@ -280,7 +280,7 @@ private slots:
         server.setHandler(Server::sending(Server::answer(200, "OK", "x", {"X-Huge: " + QByteArray(300 * 1024, 'h')})));
         QElapsedTimer clock;
         clock.start();
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url(), 10000));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url(), 10000));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("protocol"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("header larger than")), qPrintable(result->errorMessage));
         QVERIFY(clock.elapsed() < 2000);
@@ -317,11 +317,11 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sending(Server::answer(200, "OK", "service status: ok, version 2.14")));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.expectBody = expect;
-        endpoint.http.expectBodyRegex = regex;
-        endpoint.http.rejectBody = reject;
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.expectBody = expect;
+        spec.http.expectBodyRegex = regex;
+        spec.http.rejectBody = reject;
+        const auto result = m_runner.probe(spec);
         QCOMPARE(HttpProbeRunner::kindOf(result), kind);
         if (!message.isEmpty())
             QCOMPARE(result->errorMessage, message);
@@ -334,7 +334,7 @@ private slots:
         QVERIFY(server.listen());
         server.setHandler(Server::trickling(100ms));
         constexpr auto timeout = 1000ms;
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url(), int(timeout.count())));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url(), int(timeout.count())));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("timeout"));
         QVERIFY(result->errorMessage.contains(QLatin1String("while receiving")));
         QVERIFY2(result->latency >= timeout && result->latency <= timeout * 105 / 100 + 20ms,
@@ -347,14 +347,14 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::trickling(50ms));
-        const Endpoint endpoint = HttpProbeRunner::endpoint(server.url(), 10000);
-        auto context = HttpProbeRunner::startedContext(endpoint);
+        const ProbeSpec spec = HttpProbeRunner::spec(server.url(), 10000);
+        auto context = HttpProbeRunner::startedContext(spec);
         QElapsedTimer sinceCancel;
         QTimer::singleShot(300ms, context.get(), [&context, &sinceCancel] {
             sinceCancel.start();
             context->cancel();
         });
-        const auto result = m_runner.probe(endpoint, context);
+        const auto result = m_runner.probe(spec, context);
         const qint64 cancelToEnd = sinceCancel.elapsed();
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("cancelled"));
         QVERIFY2(cancelToEnd < 50 + 50, qPrintable(QString::number(cancelToEnd)));
@@ -370,23 +370,23 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::silent());
-        const Endpoint endpoint = HttpProbeRunner::endpoint(server.url(), 10000);
-        auto context = HttpProbeRunner::startedContext(endpoint);
+        const ProbeSpec spec = HttpProbeRunner::spec(server.url(), 10000);
+        auto context = HttpProbeRunner::startedContext(spec);
         connect(context.get(), &NetContext::phaseChanged, context.get(), [&context](NetPhase phase) {
             if (phase == NetPhase::WaitingForFirstByte)
                 context->cancel();
         });
-        const auto result = m_runner.probe(endpoint, context);
+        const auto result = m_runner.probe(spec, context);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("cancelled"));
         QVERIFY(result->latency < 1s);
     }
 
     void abortedBeforeItRunsReturnsAtOnce()
     {
-        const Endpoint endpoint = HttpProbeRunner::endpoint(QStringLiteral("http://127.0.0.1:9/"));
-        auto context = HttpProbeRunner::startedContext(endpoint);
+        const ProbeSpec spec = HttpProbeRunner::spec(QStringLiteral("http://127.0.0.1:9/"));
+        auto context = HttpProbeRunner::startedContext(spec);
         context->cancel();
-        const auto result = m_runner.probe(endpoint, context);
+        const auto result = m_runner.probe(spec, context);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("cancelled"));
     }
 
@@ -395,10 +395,10 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::silent());
-        const Endpoint endpoint = HttpProbeRunner::endpoint(server.url(), 10000);
+        const ProbeSpec spec = HttpProbeRunner::spec(server.url(), 10000);
         auto multi = std::make_unique<CurlMulti>();
         HttpProbe probe(multi.get());
-        auto task = probe.run(endpoint, HttpProbeRunner::startedContext(endpoint));
+        auto task = probe.run(spec, HttpProbeRunner::startedContext(spec));
         QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 1, 2000);
         multi.reset();
         const auto result = CoroTest::await(std::move(task), 2s);
@@ -411,8 +411,8 @@ private slots:
         auto multi = std::make_unique<CurlMulti>();
         HttpProbe probe(multi.get());
         multi.reset();
-        const Endpoint endpoint = HttpProbeRunner::endpoint(QStringLiteral("http://127.0.0.1:9/"));
-        const auto result = CoroTest::await(probe.run(endpoint, HttpProbeRunner::startedContext(endpoint)), 2s);
+        const ProbeSpec spec = HttpProbeRunner::spec(QStringLiteral("http://127.0.0.1:9/"));
+        const auto result = CoroTest::await(probe.run(spec, HttpProbeRunner::startedContext(spec)), 2s);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("cancelled"));
         QCOMPARE(result->errorMessage, QStringLiteral("the HTTP engine could not start a transfer"));
     }
@@ -422,14 +422,14 @@ private slots:
         Server server;
         QVERIFY(server.listen());
         server.setHandler(Server::sendingAfter(100ms, Server::answer(200, "OK", "hello")));
-        const Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
+        const ProbeSpec spec = HttpProbeRunner::spec(server.url());
         constexpr int count = 200;
         QElapsedTimer clock;
         clock.start();
         std::vector<QCoro::Task<ProbeResult>> tasks;
         tasks.reserve(count);
         for (int i = 0; i < count; ++i)
-            tasks.push_back(m_runner.start(endpoint));
+            tasks.push_back(m_runner.start(spec));
         std::vector<ProbeResult> results;
         for (auto &task : tasks) {
             const auto result = CoroTest::await(std::move(task));
@@ -453,14 +453,14 @@ private slots:
     {
         Server server;
         QVERIFY(server.listen());
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url(QStringLiteral("/api/check?x=1")));
-        endpoint.http.method = "PUT";
-        endpoint.http.headers = {{"X-Probe", "pingscope"},
-                                 {"Authorization", "Bearer t0ken"},
-                                 {"X-Empty", ""},
-                                 {"X-Sneaky", "a\r\nX-Injected: yes"}};
-        endpoint.http.body = "{\"ping\": true}";
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url(QStringLiteral("/api/check?x=1")));
+        spec.http.method = "PUT";
+        spec.http.headers = {{"X-Probe", "pingscope"},
+                             {"Authorization", "Bearer t0ken"},
+                             {"X-Empty", ""},
+                             {"X-Sneaky", "a\r\nX-Injected: yes"}};
+        spec.http.body = "{\"ping\": true}";
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(server.requests().size(), 1);
         const Server::Request &request = server.requests().first();
@@ -486,15 +486,15 @@ private slots:
             Server::sending(request.method == "HEAD" ? Server::answer(200, "OK", "abc").chopped(3)
                                                      : Server::answer(200, "OK", request.method))(request, socket);
         });
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.method = "HEAD";
-        const auto head = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.method = "HEAD";
+        const auto head = m_runner.probe(spec);
         QVERIFY2(head && head->isUp(), qPrintable(HttpProbeRunner::describe(head)));
         QCOMPARE(head->bytes, qint64(0));
-        endpoint.http.method = "POST";
-        endpoint.http.body = "a=1";
-        endpoint.http.expectBody = QStringLiteral("POST");
-        const auto post = m_runner.probe(endpoint);
+        spec.http.method = "POST";
+        spec.http.body = "a=1";
+        spec.http.expectBody = QStringLiteral("POST");
+        const auto post = m_runner.probe(spec);
         QVERIFY2(post && post->isUp(), qPrintable(HttpProbeRunner::describe(post)));
         QCOMPARE(server.requests().last().method, QByteArray("POST"));
         QCOMPARE(server.requests().last().body, QByteArray("a=1"));
@@ -507,9 +507,9 @@ private slots:
         server.setHandler([](const Server::Request &, QTcpSocket *socket) {
             socket->write(Server::answer(200, "OK", "kept").replace("Connection: close", "Connection: keep-alive"));
         });
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
         for (int i = 0; i < 2; ++i)
-            QVERIFY(m_runner.probe(endpoint)->isUp());
+            QVERIFY(m_runner.probe(spec)->isUp());
         QCOMPARE(server.connectionsAccepted(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(server.connectionsOpen(), 0, 1000); // not kept either
 
@@ -518,10 +518,10 @@ private slots:
         keeping.setHandler([](const Server::Request &, QTcpSocket *socket) {
             socket->write(Server::answer(200, "OK", "kept").replace("Connection: close", "Connection: keep-alive"));
         });
-        endpoint = HttpProbeRunner::endpoint(keeping.url());
-        endpoint.http.reuseConnection = true;
+        spec = HttpProbeRunner::spec(keeping.url());
+        spec.http.reuseConnection = true;
         for (int i = 0; i < 2; ++i)
-            QVERIFY(m_runner.probe(endpoint)->isUp());
+            QVERIFY(m_runner.probe(spec)->isUp());
         QCOMPARE(keeping.requests().size(), 2);
         QCOMPARE(keeping.connectionsAccepted(), 1);
     }
@@ -531,11 +531,11 @@ private slots:
         Server server;
         if (!server.listen(QHostAddress::LocalHostIPv6))
             QSKIP("no IPv6 loopback on this machine");
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
 
         // By name, restricted to IPv6: curl resolves localhost itself, without asking any DNS server.
-        Endpoint byName = HttpProbeRunner::endpoint(QStringLiteral("http://localhost:%1/").arg(server.port()));
+        ProbeSpec byName = HttpProbeRunner::spec(QStringLiteral("http://localhost:%1/").arg(server.port()));
         byName.ipFamily = IpFamily::V6;
         const auto viaName = m_runner.probe(byName);
         QVERIFY2(viaName && viaName->isUp(), qPrintable(HttpProbeRunner::describe(viaName)));

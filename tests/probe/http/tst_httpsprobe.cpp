@@ -51,12 +51,12 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::Good));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.caFile = m_certificates->caFile();
-        auto context = HttpProbeRunner::startedContext(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.caFile = m_certificates->caFile();
+        auto context = HttpProbeRunner::startedContext(spec);
         QList<NetPhase> phases;
         connect(context.get(), &NetContext::phaseChanged, this, [&phases](NetPhase phase) { phases.append(phase); });
-        const auto result = m_runner.probe(endpoint, context);
+        const auto result = m_runner.probe(spec, context);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QCOMPARE(result->httpStatus, std::optional<int>(200));
         QVERIFY(result->certificate);
@@ -79,7 +79,7 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::Good));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url())); // no ca_file
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url())); // no ca_file
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("tls"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("was rejected")), qPrintable(result->errorMessage));
     }
@@ -88,7 +88,7 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::SelfSigned));
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(server.url()));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(server.url()));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("tls"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("self-signed"))
                      || result->errorMessage.contains(QLatin1String("self signed")),
@@ -100,9 +100,9 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::SelfSigned));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.verifyTls = false;
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.verifyTls = false;
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QVERIFY(result->certificate);
         QVERIFY(!result->certificate->chainValid); // reported, though not enforced
@@ -113,9 +113,9 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::Expired));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.caFile = m_certificates->caFile();
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.caFile = m_certificates->caFile();
+        const auto result = m_runner.probe(spec);
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("tls"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("expired")), qPrintable(result->errorMessage));
     }
@@ -124,9 +124,9 @@ private slots:
     {
         Server server;
         QVERIFY(serve(server, Leaf::ExpiringSoon));
-        Endpoint endpoint = HttpProbeRunner::endpoint(server.url());
-        endpoint.http.caFile = m_certificates->caFile();
-        const auto result = m_runner.probe(endpoint);
+        ProbeSpec spec = HttpProbeRunner::spec(server.url());
+        spec.http.caFile = m_certificates->caFile();
+        const auto result = m_runner.probe(spec);
         QVERIFY2(result && result->isUp(), qPrintable(HttpProbeRunner::describe(result)));
         QVERIFY(result->certificate);
         const qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(result->certificate->notAfter);
@@ -141,7 +141,7 @@ private slots:
         server.setHandler(Server::silent());
         const QString url = server.url().replace(QLatin1String("http://"), QLatin1String("https://"));
         constexpr auto timeout = 400ms;
-        const auto result = m_runner.probe(HttpProbeRunner::endpoint(url, int(timeout.count())));
+        const auto result = m_runner.probe(HttpProbeRunner::spec(url, int(timeout.count())));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("timeout"));
         QVERIFY2(result->errorMessage.contains(QLatin1String("during the TLS handshake")),
                  qPrintable(result->errorMessage));
@@ -163,8 +163,8 @@ private slots:
                 socket->disconnectFromHost();
             }
         });
-        const auto result = m_runner.probe(
-            HttpProbeRunner::endpoint(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())));
+        const auto result
+            = m_runner.probe(HttpProbeRunner::spec(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())));
         QCOMPARE(HttpProbeRunner::kindOf(result), QStringLiteral("tls"));
         QVERIFY2(result->errorMessage.startsWith(QLatin1String("TLS handshake with 127.0.0.1:"))
                      && result->errorMessage.endsWith(QLatin1String("does not speak TLS on that port)")),

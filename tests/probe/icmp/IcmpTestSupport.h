@@ -16,10 +16,10 @@
 // question whether this machine has IPv6 loopback at all.
 namespace IcmpTestSupport {
 
-inline Endpoint endpoint(const QString &host, int count = 3, int spacingMs = 200, int timeoutMs = 5000,
-                         IpFamily family = IpFamily::Any)
+inline ProbeSpec icmpSpec(const QString &host, int count = 3, int spacingMs = 200, int timeoutMs = 5000,
+                          IpFamily family = IpFamily::Any)
 {
-    Endpoint e;
+    ProbeSpec e;
     e.target.kind = ProbeKind::Icmp;
     e.target.host = host;
     e.timeoutMs = timeoutMs;
@@ -31,20 +31,20 @@ inline Endpoint endpoint(const QString &host, int count = 3, int spacingMs = 200
 
 // Starts the context as the executor would and runs the probe. The probe is passed by pointer:
 // a coroutine's reference parameters are not to be trusted.
-inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, Endpoint e, std::shared_ptr<NetContext> context)
+inline QCoro::Task<ProbeResult> start(IcmpProbe *probe, ProbeSpec e, std::shared_ptr<NetContext> context)
 {
     context->start();
     co_return co_await probe->run(std::move(e), std::move(context));
 }
 
-inline std::shared_ptr<NetContext> contextFor(const Endpoint &e)
+inline std::shared_ptr<NetContext> contextFor(const ProbeSpec &e)
 {
     return std::make_shared<NetContext>(std::chrono::milliseconds(e.timeoutMs));
 }
 
 namespace detail {
 // A free function, not a lambda: a coroutine's captures would die at its first suspension.
-inline QCoro::Task<> runInto(IcmpProbe *probe, Endpoint e, std::optional<ProbeResult> *into, int *left,
+inline QCoro::Task<> runInto(IcmpProbe *probe, ProbeSpec e, std::optional<ProbeResult> *into, int *left,
                              QEventLoop *loop)
 {
     *into = co_await start(probe, e, contextFor(e));
@@ -55,7 +55,7 @@ inline QCoro::Task<> runInto(IcmpProbe *probe, Endpoint e, std::optional<ProbeRe
 
 // Runs a probe of every endpoint at once and returns their results in the same order; a result is
 // empty if its probe had not ended after 20 s.
-inline std::vector<std::optional<ProbeResult>> runAllAtOnce(IcmpProbe *probe, const QList<Endpoint> &endpoints)
+inline std::vector<std::optional<ProbeResult>> runAllAtOnce(IcmpProbe *probe, const QList<ProbeSpec> &endpoints)
 {
     std::vector<std::optional<ProbeResult>> results(std::size_t(endpoints.size()));
     int left = int(endpoints.size());

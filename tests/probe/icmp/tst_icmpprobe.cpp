@@ -69,7 +69,7 @@ private slots:
     {
         requireSocket(IcmpPacket::Family::V4);
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1")); // defaults: 3 packets, 200 ms apart
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1")); // defaults: 3 packets, 200 ms apart
         QElapsedTimer clock;
         clock.start();
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
@@ -87,7 +87,7 @@ private slots:
             QSKIP("this machine has no IPv6 loopback (::1)");
         requireSocket(IcmpPacket::Family::V6);
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("::1"));
+        const ProbeSpec e = icmpSpec(QStringLiteral("::1"));
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         verifyAllAnswered(*result, 3);
@@ -97,7 +97,7 @@ private slots:
     {
         requireSocket(IcmpPacket::Family::V4);
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 5, 50);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 5, 50);
         QElapsedTimer clock;
         clock.start();
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
@@ -111,7 +111,7 @@ private slots:
     {
         requireSocket(IcmpPacket::Family::V4);
         IcmpProbe probe(m_resolver);
-        Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 2, 20);
+        ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 2, 20);
         e.icmp.payloadBytes = 1400;
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
@@ -124,7 +124,7 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 10, 200, 10000);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 10, 200, 10000);
         const auto context = contextFor(e);
         QElapsedTimer sinceCancel;
         QTimer::singleShot(300ms, context.get(), [&] {
@@ -153,9 +153,9 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        QList<Endpoint> endpoints;
+        QList<ProbeSpec> endpoints;
         for (int i = 0; i < 100; ++i) // four loopback addresses, so a reply from the wrong host would be noticed too
-            endpoints.append(endpoint(QStringLiteral("127.0.0.%1").arg(1 + i % 4), 3, 50));
+            endpoints.append(icmpSpec(QStringLiteral("127.0.0.%1").arg(1 + i % 4), 3, 50));
         const auto results = runAllAtOnce(&probe, endpoints);
         QCOMPARE(recorder.opened->size(), 1); // one socket for all of them
         for (const auto &result : results) {
@@ -181,7 +181,7 @@ private slots:
                                 return std::unique_ptr<IcmpSocket>();
                             });
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"));
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"));
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         QCOMPARE(attempts, 2); // datagram first, then raw
@@ -201,7 +201,7 @@ private slots:
     {
         requireSocket(IcmpPacket::Family::V4);
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("localhost"), 2, 20, 5000, IpFamily::V4);
+        const ProbeSpec e = icmpSpec(QStringLiteral("localhost"), 2, 20, 5000, IpFamily::V4);
         const int lookupsBefore = m_resolver.lookups;
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
@@ -218,7 +218,7 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(QStringLiteral("localhost"), 1, 0, 5000, IpFamily::V6);
+        const ProbeSpec e = icmpSpec(QStringLiteral("localhost"), 1, 0, 5000, IpFamily::V6);
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         verifyAllAnswered(*result, 1);
@@ -231,7 +231,7 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram, IcmpSocket::Mode::Raw}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(QStringLiteral("nothing.invalid"));
+        const ProbeSpec e = icmpSpec(QStringLiteral("nothing.invalid"));
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         QCOMPARE(result->status, ProbeStatus::Down);
@@ -244,7 +244,7 @@ private slots:
     void anAddressOfTheWrongFamilyIsADnsError()
     {
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 3, 200, 5000, IpFamily::V6);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 3, 200, 5000, IpFamily::V6);
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         QCOMPARE(result->status, ProbeStatus::Down);
@@ -259,7 +259,7 @@ private slots:
     {
         requireSocket(IcmpPacket::Family::V4);
         IcmpProbe probe(m_resolver);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 3, 200, 250);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 3, 200, 250);
         QElapsedTimer clock;
         clock.start();
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));

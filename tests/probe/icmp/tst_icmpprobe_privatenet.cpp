@@ -79,7 +79,7 @@ private slots:
         RecordingOpener recorder;
         IcmpSocketPool pool({mode}, recorder.opener());
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(loopback(family), 3, 50);
+        const ProbeSpec e = icmpSpec(loopback(family), 3, 50);
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
         QVERIFY(result);
         QCOMPARE(recorder.opened->size(), 1);
@@ -98,7 +98,7 @@ private slots:
         require(mode, family);
         IcmpSocketPool pool({mode});
         IcmpProbe probe(m_resolver, pool);
-        const auto results = runAllAtOnce(&probe, QList<Endpoint>(50, endpoint(loopback(family), 3, 30)));
+        const auto results = runAllAtOnce(&probe, QList<ProbeSpec>(50, icmpSpec(loopback(family), 3, 30)));
         for (const auto &result : results) {
             QVERIFY(result);
             QCOMPARE(result->status, ProbeStatus::Up);
@@ -120,7 +120,7 @@ private slots:
             QSKIP(qPrintable(failed));
         IcmpSocketPool pool({mode});
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(loopback(family), 3, 100, 600);
+        const ProbeSpec e = icmpSpec(loopback(family), 3, 100, 600);
         QElapsedTimer clock;
         clock.start();
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
@@ -167,7 +167,7 @@ private slots:
         QVERIFY(router.isListening());
         IcmpSocketPool pool({IcmpSocket::Mode::Raw});
         IcmpProbe probe(m_resolver, pool);
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 3, 50, 5000);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 3, 50, 5000);
         QElapsedTimer clock;
         clock.start();
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));
@@ -189,7 +189,7 @@ private slots:
         IcmpSocketPool pool({IcmpSocket::Mode::Datagram});
         IcmpProbe probe(m_resolver, pool);
         // Packets at 0, 400, 800 and 1200 ms; answering stops at 600 ms, 200 ms from either side.
-        const Endpoint e = endpoint(QStringLiteral("127.0.0.1"), 4, 400, 1500);
+        const ProbeSpec e = icmpSpec(QStringLiteral("127.0.0.1"), 4, 400, 1500);
         QTimer::singleShot(600ms, this,
                            [] { PrivateNetwork::writeSysctl(echoIgnorePath(IcmpPacket::Family::V4), "1"); });
         const auto result = CoroTest::await(start(&probe, e, contextFor(e)));

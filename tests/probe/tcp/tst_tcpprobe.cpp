@@ -14,14 +14,14 @@
 using namespace std::chrono_literals;
 
 namespace {
-Endpoint tcpEndpoint(const QString &host, quint16 port, std::chrono::milliseconds timeout = 5s)
+ProbeSpec tcpEndpoint(const QString &host, quint16 port, std::chrono::milliseconds timeout = 5s)
 {
-    Endpoint endpoint;
-    endpoint.target.kind = ProbeKind::Tcp;
-    endpoint.target.host = host;
-    endpoint.target.port = port;
-    endpoint.timeoutMs = int(timeout.count());
-    return endpoint;
+    ProbeSpec spec;
+    spec.target.kind = ProbeKind::Tcp;
+    spec.target.host = host;
+    spec.target.port = port;
+    spec.timeoutMs = int(timeout.count());
+    return spec;
 }
 
 // A listener whose accept queue is full: Linux then drops new SYNs, so a connect hangs as it would
@@ -51,11 +51,11 @@ private:
     FakeDnsServer m_dns;
     std::shared_ptr<HostResolver> m_resolver;
 
-    ProbeResult probe(const Endpoint &endpoint)
+    ProbeResult probe(const ProbeSpec &spec)
     {
         TcpProbe probe(m_resolver);
-        auto context = startedContext(std::chrono::milliseconds(endpoint.timeoutMs));
-        const auto result = CoroTest::await(probe.run(endpoint, context));
+        auto context = startedContext(std::chrono::milliseconds(spec.timeoutMs));
+        const auto result = CoroTest::await(probe.run(spec, context));
         return result.value_or(ProbeResult::failure(ErrorKind::Protocol, QStringLiteral("the probe never finished")));
     }
 
@@ -203,9 +203,9 @@ private slots:
 
     void literalOfTheWrongFamilyIsADnsError()
     {
-        Endpoint endpoint = tcpEndpoint(QStringLiteral("127.0.0.1"), 9);
-        endpoint.ipFamily = IpFamily::V6;
-        const ProbeResult result = probe(endpoint);
+        ProbeSpec spec = tcpEndpoint(QStringLiteral("127.0.0.1"), 9);
+        spec.ipFamily = IpFamily::V6;
+        const ProbeResult result = probe(spec);
         QCOMPARE(result.errorKind, ErrorKind::Dns);
         QCOMPARE(result.errorMessage, QStringLiteral("127.0.0.1 is an IPv4 address, but this endpoint uses IPv6 only"));
     }

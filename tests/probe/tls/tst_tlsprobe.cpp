@@ -18,15 +18,15 @@
 using namespace std::chrono_literals;
 
 namespace {
-Endpoint tlsEndpoint(const QString &host, quint16 port, const QString &caFile, std::chrono::milliseconds timeout = 5s)
+ProbeSpec tlsEndpoint(const QString &host, quint16 port, const QString &caFile, std::chrono::milliseconds timeout = 5s)
 {
-    Endpoint endpoint;
-    endpoint.target.kind = ProbeKind::Tls;
-    endpoint.target.host = host;
-    endpoint.target.port = port;
-    endpoint.timeoutMs = int(timeout.count());
-    endpoint.http.caFile = caFile;
-    return endpoint;
+    ProbeSpec spec;
+    spec.target.kind = ProbeKind::Tls;
+    spec.target.host = host;
+    spec.target.port = port;
+    spec.timeoutMs = int(timeout.count());
+    spec.http.caFile = caFile;
+    return spec;
 }
 
 std::optional<std::chrono::microseconds> none()
@@ -53,11 +53,10 @@ private:
         return server;
     }
 
-    ProbeResult probe(const Endpoint &endpoint)
+    ProbeResult probe(const ProbeSpec &spec)
     {
         TlsProbe probe(m_resolver);
-        const auto result
-            = CoroTest::await(probe.run(endpoint, startedContext(std::chrono::milliseconds(endpoint.timeoutMs))));
+        const auto result = CoroTest::await(probe.run(spec, startedContext(std::chrono::milliseconds(spec.timeoutMs))));
         return result.value_or(ProbeResult::failure(ErrorKind::Protocol, QStringLiteral("the probe never finished")));
     }
 
@@ -186,9 +185,9 @@ private slots:
     {
         auto server = tlsServer(TestCertificates::Leaf::SelfSigned);
         QVERIFY(server);
-        Endpoint endpoint = tlsEndpoint(QStringLiteral("127.0.0.1"), server->port(), QString());
-        endpoint.http.verifyTls = false;
-        const ProbeResult result = probe(endpoint);
+        ProbeSpec spec = tlsEndpoint(QStringLiteral("127.0.0.1"), server->port(), QString());
+        spec.http.verifyTls = false;
+        const ProbeResult result = probe(spec);
         QVERIFY2(result.isUp(), qPrintable(result.errorMessage));
         QVERIFY(result.certificate.has_value());
         QVERIFY(!result.certificate->chainValid);

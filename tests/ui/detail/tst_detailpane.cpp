@@ -20,8 +20,8 @@ Endpoint httpEndpoint()
 {
     Endpoint endpoint;
     endpoint.name = QStringLiteral("Shop");
-    endpoint.target = *Target::parse(QStringLiteral("https://shop.example.org/health"));
-    endpoint.certWarningDays = 14;
+    endpoint.probe.target = *Target::parse(QStringLiteral("https://shop.example.org/health"));
+    endpoint.probe.certWarningDays = 14;
     return endpoint;
 }
 
@@ -177,7 +177,7 @@ private slots:
     {
         EndpointDetailPane pane;
         Endpoint ping;
-        ping.target = *Target::parse(QStringLiteral("router.lan"));
+        ping.probe.target = *Target::parse(QStringLiteral("router.lan"));
         pane.setEndpoint(ping);
         EndpointStatistics stats;
         stats.results = 40;
@@ -212,7 +212,7 @@ private slots:
         pane.addResult(result(QDateTime::currentDateTimeUtc(), true));
         QCOMPARE(pane.resultsModel()->rowCount(), 1);
         Endpoint other;
-        other.target = *Target::parse(QStringLiteral("db.lan:5432"));
+        other.probe.target = *Target::parse(QStringLiteral("db.lan:5432"));
         pane.setEndpoint(other);
         QCOMPARE(pane.resultsModel()->rowCount(), 0);
         QCOMPARE(pane.latencyChart()->latencySeries()->count(), 0);

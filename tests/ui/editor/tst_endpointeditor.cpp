@@ -57,30 +57,30 @@ Endpoint fullyCustomised()
 {
     Endpoint e;
     e.name = QStringLiteral("Checkout API");
-    e.target = *Target::parse(QStringLiteral("https://shop.example.org:8443/health?deep=1"));
+    e.probe.target = *Target::parse(QStringLiteral("https://shop.example.org:8443/health?deep=1"));
     e.enabled = false;
     e.intervalS = 12.5;
     e.downIntervalS = 3.25;
-    e.timeoutMs = 2500;
+    e.probe.timeoutMs = 2500;
     e.failureThreshold = 4;
-    e.degradedMs = 800;
-    e.certWarningDays = 30;
-    e.ipFamily = IpFamily::V6;
+    e.probe.degradedMs = 800;
+    e.probe.certWarningDays = 30;
+    e.probe.ipFamily = IpFamily::V6;
     e.tags = {QStringLiteral("prod"), QStringLiteral("shop")};
-    e.http.method = "POST";
-    e.http.headers = {{"Accept", "application/json"}, {"X-Token", "abc: def"}};
-    e.http.body = "{\"ping\": true}\nsecond line";
-    e.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200-204,301"));
-    e.http.expectBody = QStringLiteral("ok");
-    e.http.expectBodyRegex = QStringLiteral("\"status\":\\s*\"(up|ok)\"");
-    e.http.rejectBody = QStringLiteral("maintenance");
-    e.http.maxRedirects = 0;
-    e.http.verifyTls = false;
-    e.http.caFile = QString();
-    e.http.maxBodyBytes = 65536;
-    e.http.reuseConnection = true;
-    e.icmp = {7, 150, 120};
-    e.dns.expect = QStringLiteral("192.0.2.7");
+    e.probe.http.method = "POST";
+    e.probe.http.headers = {{"Accept", "application/json"}, {"X-Token", "abc: def"}};
+    e.probe.http.body = "{\"ping\": true}\nsecond line";
+    e.probe.http.expectStatus = *StatusCodeSet::parse(QStringLiteral("200-204,301"));
+    e.probe.http.expectBody = QStringLiteral("ok");
+    e.probe.http.expectBodyRegex = QStringLiteral("\"status\":\\s*\"(up|ok)\"");
+    e.probe.http.rejectBody = QStringLiteral("maintenance");
+    e.probe.http.maxRedirects = 0;
+    e.probe.http.verifyTls = false;
+    e.probe.http.caFile = QString();
+    e.probe.http.maxBodyBytes = 65536;
+    e.probe.http.reuseConnection = true;
+    e.probe.icmp = {7, 150, 120};
+    e.probe.dns.expect = QStringLiteral("192.0.2.7");
     e.source = QJsonObject{{QStringLiteral("target"), QStringLiteral("https://shop.example.org:8443/health?deep=1")},
                            {QStringLiteral("x_future_key"), 42}};
     return e;
@@ -217,32 +217,32 @@ private slots:
         QVERIFY2(dialog.isValid(), "a valid endpoint must load valid");
         const Endpoint back = dialog.endpoint();
         QCOMPARE(back.name, original.name);
-        QCOMPARE(back.target, original.target);
+        QCOMPARE(back.probe.target, original.probe.target);
         QCOMPARE(back.enabled, original.enabled);
         QCOMPARE(back.intervalS, original.intervalS);
         QCOMPARE(back.downIntervalS, original.downIntervalS);
-        QCOMPARE(back.timeoutMs, original.timeoutMs);
+        QCOMPARE(back.probe.timeoutMs, original.probe.timeoutMs);
         QCOMPARE(back.failureThreshold, original.failureThreshold);
-        QCOMPARE(back.degradedMs, original.degradedMs);
-        QCOMPARE(back.certWarningDays, original.certWarningDays);
-        QCOMPARE(back.ipFamily, original.ipFamily);
+        QCOMPARE(back.probe.degradedMs, original.probe.degradedMs);
+        QCOMPARE(back.probe.certWarningDays, original.probe.certWarningDays);
+        QCOMPARE(back.probe.ipFamily, original.probe.ipFamily);
         QCOMPARE(back.tags, original.tags);
-        QCOMPARE(back.http.method, original.http.method);
-        QCOMPARE(back.http.headers, original.http.headers);
-        QCOMPARE(back.http.body, original.http.body);
-        QCOMPARE(back.http.expectStatus.toString(), original.http.expectStatus.toString());
-        QVERIFY(back.http == original.http);
-        QVERIFY(back.icmp == original.icmp);
-        QVERIFY(back.dns == original.dns);
+        QCOMPARE(back.probe.http.method, original.probe.http.method);
+        QCOMPARE(back.probe.http.headers, original.probe.http.headers);
+        QCOMPARE(back.probe.http.body, original.probe.http.body);
+        QCOMPARE(back.probe.http.expectStatus.toString(), original.probe.http.expectStatus.toString());
+        QVERIFY(back.probe.http == original.probe.http);
+        QVERIFY(back.probe.icmp == original.probe.icmp);
+        QVERIFY(back.probe.dns == original.probe.dns);
         QCOMPARE(back.source, original.source);
         QCOMPARE(back.source.value(QStringLiteral("x_future_key")).toInt(), 42);
 
         // Optional settings that are unset stay unset.
         Endpoint plain;
-        plain.target = *Target::parse(QStringLiteral("router.lan"));
+        plain.probe.target = *Target::parse(QStringLiteral("router.lan"));
         dialog.setEndpoint(plain);
         QVERIFY(!dialog.endpoint().downIntervalS);
-        QVERIFY(!dialog.endpoint().degradedMs);
+        QVERIFY(!dialog.endpoint().probe.degradedMs);
         QVERIFY(dialog.endpoint().tags.isEmpty());
     }
 
@@ -257,7 +257,7 @@ private slots:
         const Endpoint e = dialog.endpoint();
         QCOMPARE(e.name, QStringLiteral("Renamed"));
         QCOMPARE(e.tags, QStringList({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
-        QCOMPARE(e.http.method, QByteArray("HEAD"));
+        QCOMPARE(e.probe.http.method, QByteArray("HEAD"));
         QVERIFY(e.enabled);
     }
 
@@ -268,8 +268,8 @@ private slots:
         ProbeRunner runner;
         EndpointEditorDialog dialog(&runner);
         Endpoint endpoint;
-        endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort()));
-        endpoint.timeoutMs = 3000;
+        endpoint.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(server.serverPort()));
+        endpoint.probe.timeoutMs = 3000;
         dialog.setEndpoint(endpoint);
         auto *button = child<QPushButton>(dialog, "testButton");
         QVERIFY(button->isEnabled());
@@ -294,7 +294,7 @@ private slots:
         ProbeRunner runner;
         EndpointEditorDialog dialog(&runner);
         Endpoint endpoint;
-        endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+        endpoint.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(port));
         dialog.setEndpoint(endpoint);
         QTest::mouseClick(child<QPushButton>(dialog, "testButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.testPanel()->lastResult().has_value(), 5000);
@@ -315,8 +315,8 @@ private slots:
         ProbeRunner runner;
         auto *dialog = new EndpointEditorDialog(&runner);
         Endpoint endpoint;
-        endpoint.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
-        endpoint.timeoutMs = 20000;
+        endpoint.probe.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
+        endpoint.probe.timeoutMs = 20000;
         dialog->setEndpoint(endpoint);
         QTest::mouseClick(child<QPushButton>(*dialog, "testButton"), Qt::LeftButton);
         QVERIFY(dialog->testPanel()->isRunning());
@@ -346,8 +346,8 @@ private slots:
         ProbeRunner runner;
         QPointer<EndpointEditorDialog> dialog = new EndpointEditorDialog(&runner);
         Endpoint endpoint;
-        endpoint.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
-        endpoint.timeoutMs = 20000;
+        endpoint.probe.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
+        endpoint.probe.timeoutMs = 20000;
         dialog->setEndpoint(endpoint);
         QTest::mouseClick(child<QPushButton>(*dialog, "testButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(peer, 5000);
@@ -364,8 +364,8 @@ private slots:
         ProbeRunner runner;
         EndpointEditorDialog dialog(&runner);
         Endpoint endpoint;
-        endpoint.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
-        endpoint.timeoutMs = 20000;
+        endpoint.probe.target = *Target::parse(QStringLiteral("http://127.0.0.1:%1/slow").arg(silent.serverPort()));
+        endpoint.probe.timeoutMs = 20000;
         dialog.setEndpoint(endpoint);
         auto *button = child<QPushButton>(dialog, "testButton");
         QTest::mouseClick(button, Qt::LeftButton);

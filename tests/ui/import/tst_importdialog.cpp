@@ -1,6 +1,6 @@
+#include "endpoint/Profile.h"
 #include "import/ImportDialog.h"
 #include "import/ImportPreviewModel.h"
-#include "endpoint/Profile.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
@@ -75,13 +75,13 @@ private slots:
         dialog.setText(QStringLiteral("a.lan\nnot valid!\nb.lan:443\nhttp://c.lan/x\n"));
         const QList<Endpoint> endpoints = dialog.endpoints();
         QCOMPARE(endpoints.size(), 3);
-        QCOMPARE(endpoints.at(0).target.toString(), QStringLiteral("icmp://a.lan"));
-        QCOMPARE(endpoints.at(1).target.toString(), QStringLiteral("tcp://b.lan:443"));
-        QCOMPARE(endpoints.at(2).target.toString(), QStringLiteral("http://c.lan/x"));
+        QCOMPARE(endpoints.at(0).probe.target.toString(), QStringLiteral("icmp://a.lan"));
+        QCOMPARE(endpoints.at(1).probe.target.toString(), QStringLiteral("tcp://b.lan:443"));
+        QCOMPARE(endpoints.at(2).probe.target.toString(), QStringLiteral("http://c.lan/x"));
         for (const Endpoint &endpoint : endpoints) {
             QCOMPARE(endpoint.intervalS, 7.0);
             QCOMPARE(endpoint.failureThreshold, 5);
-            QCOMPARE(endpoint.certWarningDays, 3);
+            QCOMPARE(endpoint.probe.certWarningDays, 3);
         }
     }
 
@@ -94,7 +94,7 @@ private slots:
         ImportDialog dialog(Endpoint{});
         QVERIFY(dialog.loadFile(file.fileName()));
         QCOMPARE(dialog.previewModel()->rowCount(), 2);
-        QCOMPARE(dialog.endpoints().at(0).target.toString(), QStringLiteral("https://web.lan/health"));
+        QCOMPARE(dialog.endpoints().at(0).probe.target.toString(), QStringLiteral("https://web.lan/health"));
         QCOMPARE(dialog.previewModel()->lines().at(1).number, 3);
 
         QVERIFY(!dialog.loadFile(file.fileName() + QStringLiteral(".missing")));

@@ -1,18 +1,18 @@
+#include "FakeProbeExecutor.h"
 #include "detail/EndpointDetailPane.h"
+#include "detail/RecentResultsModel.h"
 #include "editor/EndpointEditorDialog.h"
+#include "endpoint/ProfileReader.h"
+#include "import/ImportDialog.h"
+#include "log/EventLogDock.h"
+#include "monitor/Monitor.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
-#include "log/EventLogDock.h"
-#include "FakeProbeExecutor.h"
-#include "import/ImportDialog.h"
 #include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "window/MonitorStatusBar.h"
 #include "window/ProfileDocument.h"
-#include "detail/RecentResultsModel.h"
 #include "window/SettingsDialog.h"
-#include "endpoint/ProfileReader.h"
-#include "monitor/Monitor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -157,8 +157,8 @@ private slots:
         QCOMPARE(reread.profile->name, QStringLiteral("Home lab"));
         QCOMPARE(reread.profile->endpoints.size(), 6);
         QCOMPARE(reread.profile->endpoints[5].name, QStringLiteral("Database (copy)"));
-        QCOMPARE(reread.profile->endpoints[0].http.headers.size(), 1); // settings survive the round trip
-        QCOMPARE(reread.profile->endpoints[0].degradedMs, std::optional(800));
+        QCOMPARE(reread.profile->endpoints[0].probe.http.headers.size(), 1); // settings survive the round trip
+        QCOMPARE(reread.profile->endpoints[0].probe.degradedMs, std::optional(800));
 
         QVERIFY(window.openProfile(original));
         QCOMPARE(window.tableModel()->rowCount(), 5);
@@ -249,13 +249,13 @@ private slots:
             QVERIFY(editor);
             Endpoint endpoint = editor->endpoint();
             endpoint.name = QStringLiteral("added");
-            endpoint.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:7"));
+            endpoint.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:7"));
             editor->setEndpoint(endpoint);
             editor->accept();
         });
         window.actions()->add->trigger();
         QCOMPARE(monitor.endpointCount(), 2);
-        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->target.toString(),
+        QCOMPARE(monitor.endpoint(monitor.endpointIds().last())->probe.target.toString(),
                  QStringLiteral("tcp://127.0.0.1:7"));
 
         selectRows(window, {1});
