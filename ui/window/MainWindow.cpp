@@ -60,7 +60,7 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
     , m_settings(AppSettings::load())
     , m_model(new EndpointTableModel(monitor, this))
     , m_proxy(new EndpointFilterModel(this))
-    , m_document(new ProfileDocument(monitor, m_model, this))
+    , m_document(new ProfileDocument(monitor, this))
     , m_actions(new MainActions(this))
     , m_commands(new EndpointCommands(monitor, m_model, m_document, testExecutor, this))
     , m_table(new EndpointTableView)

@@ -3,12 +3,10 @@
 #include "endpoint/ProfileReader.h"
 #include "endpoint/ProfileWriter.h"
 #include "monitor/Monitor.h"
-#include "table/EndpointTableModel.h"
 
 #include <QFileInfo>
 
-ProfileDocument::ProfileDocument(Monitor *monitor, EndpointTableModel *model, QObject *parent)
-    : QObject(parent), m_monitor(monitor), m_model(model)
+ProfileDocument::ProfileDocument(Monitor *monitor, QObject *parent) : QObject(parent), m_monitor(monitor)
 {
     // Any change of the endpoints, by whichever dialog or action, makes the profile unsaved.
     connect(monitor, &Monitor::endpointsAdded, this, &ProfileDocument::markModified);

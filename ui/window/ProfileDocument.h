@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QStringList>
 
-class EndpointTableModel;
 class Monitor;
 
 // The open profile: where it lives, its settings, and whether the monitor's endpoints have changed
@@ -17,7 +16,7 @@ class ProfileDocument final : public QObject
     Q_DISABLE_COPY_MOVE(ProfileDocument)
 
 public:
-    ProfileDocument(Monitor *monitor, EndpointTableModel *model, QObject *parent = nullptr);
+    explicit ProfileDocument(Monitor *monitor, QObject *parent = nullptr);
 
     bool open(const QString &path, QStringList *problems = nullptr);
     void load(Profile profile, const QString &path); // path empty = not saved anywhere yet
@@ -40,7 +39,6 @@ private:
     void markModified();
 
     Monitor *m_monitor;
-    EndpointTableModel *m_model;
     Profile m_profile; // name, defaults and source; endpoints are the monitor's
     QString m_path;
     bool m_modified = false;
