@@ -4,7 +4,7 @@
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "JUnitReport.h"
-#include "MonitorDrain.h"
+#include "workspace/MonitorDrain.h"
 #include "ResultJson.h"
 #include "ResultTable.h"
 #include "UnixSignalWatcher.h"

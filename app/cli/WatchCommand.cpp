@@ -3,7 +3,7 @@
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "MetricsExporter.h"
-#include "MonitorDrain.h"
+#include "workspace/MonitorDrain.h"
 #include "RunSummary.h"
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"

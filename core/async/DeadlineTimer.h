@@ -1,6 +1,6 @@
 #pragma once
 
-#include "async/EngineClock.h"
+#include "EngineClock.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "EndpointCommands.h"
 
-#include "ProfileDocument.h"
+#include "workspace/ProfileDocument.h"
 #include "editor/EndpointEditorDialog.h"
 #include "import/ImportDialog.h"
 #include "monitor/Monitor.h"

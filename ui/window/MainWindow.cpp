@@ -3,7 +3,7 @@
 #include "EndpointCommands.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
-#include "ProfileDocument.h"
+#include "workspace/ProfileDocument.h"
 #include "SettingsDialog.h"
 #include "Version.h"
 #include "detail/EndpointDetailPane.h"

@@ -11,7 +11,7 @@
 #include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "window/MonitorStatusBar.h"
-#include "window/ProfileDocument.h"
+#include "workspace/ProfileDocument.h"
 #include "window/SettingsDialog.h"
 
 #include <QAction>
