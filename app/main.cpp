@@ -4,7 +4,7 @@
 #include "cli/CommandLine.h"
 #include "demo/DemoServer.h"
 #include "monitor/Monitor.h"
-#include "probe/ProbeRunner.h"
+#include "workspace/Workspace.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -61,13 +61,12 @@ int main(int argc, char **argv)
     QGuiApplication::setDesktopFileName(QString::fromLatin1(Pingscope::desktopFileName));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pingscope.svg")));
 
-    // Declared in this order so they are destroyed in the reverse: the window, then the monitor,
-    // then the executor the monitor's probes run on, then the demo server they probe.
+    // Declared in this order so they are destroyed in the reverse: the window, then the workspace
+    // (which shuts its probes down), then the demo server they probe.
     DemoServer demo;
-    ProbeRunner executor;
-    Monitor monitor(&executor);
-    monitor.watchNetwork();
-    MainWindow window(&monitor, &executor);
+    Workspace workspace;
+    workspace.monitor()->watchNetwork();
+    MainWindow window(&workspace);
 
     const QString file = profileArgument(arguments);
     if (arguments.contains(QLatin1String("--demo"))) {

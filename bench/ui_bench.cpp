@@ -7,6 +7,7 @@
 // share of endpoints fail, so statuses, the log and notifications all see traffic.
 #include "async/DeleteLater.h"
 #include "monitor/Monitor.h"
+#include "workspace/Workspace.h"
 #include "probe/ProbeExecutor.h"
 #include "table/EndpointTableModel.h"
 #include "window/MainWindow.h"
@@ -140,8 +141,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("PingscopeBench"));
 
     BenchExecutor executor(failPercent);
-    Monitor monitor(&executor);
-    MainWindow window(&monitor);
+    Workspace workspace(&executor);
+    Monitor &monitor = *workspace.monitor();
+    MainWindow window(&workspace);
     window.resize(1400, 900);
 
     Profile profile;

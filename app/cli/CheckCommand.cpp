@@ -9,7 +9,7 @@
 #include "ResultTable.h"
 #include "UnixSignalWatcher.h"
 #include "monitor/Monitor.h"
-#include "probe/ProbeRunner.h"
+#include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,9 +31,6 @@ namespace {
 
 enum class Format { Text, Json, Junit };
 
-// Cancelled probes end within 50 ms; this leaves room for a loaded machine inside the 500 ms an interrupt may take.
-constexpr auto drainLimit = 300ms;
-
 bool stdoutIsColourTerminal()
 {
 #ifdef Q_OS_UNIX
@@ -54,8 +51,8 @@ struct Run
 // scheduled, and "run all now" probes each once under the monitor's concurrency cap.
 Run probeAll(const QList<Endpoint> &endpoints, int concurrency, UnixSignalWatcher &interrupts)
 {
-    auto runner = std::make_unique<ProbeRunner>(); // outlives the monitor and every probe it starts
-    auto monitor = std::make_unique<Monitor>(runner.get());
+    Workspace workspace;
+    Monitor *monitor = workspace.monitor();
     monitor->setConcurrencyLimit(concurrency);
     const QList<EndpointId> ids = monitor->addEndpoints(endpoints);
     std::unordered_map<EndpointId, qsizetype> indexOf;
@@ -65,7 +62,7 @@ Run probeAll(const QList<Endpoint> &endpoints, int concurrency, UnixSignalWatche
     std::vector<std::optional<ProbeResult>> results(std::size_t(ids.size()));
     qsizetype missing = ids.size();
     QEventLoop loop;
-    QObject::connect(monitor.get(), &Monitor::resultsReady, &loop, [&](const QList<EndpointResult> &batch) {
+    QObject::connect(monitor, &Monitor::resultsReady, &loop, [&](const QList<EndpointResult> &batch) {
         for (const EndpointResult &result : batch) {
             const auto index = indexOf.find(result.id);
             if (index == indexOf.end() || results[std::size_t(index->second)])
@@ -90,7 +87,7 @@ Run probeAll(const QList<Endpoint> &endpoints, int concurrency, UnixSignalWatche
     if (run.interrupted) {
         monitor->cancelAll();
         // What finished just before the signal is still reported as it finished.
-        MonitorDrain::drain(*monitor, drainLimit);
+        MonitorDrain::drain(*monitor, Workspace::shutdownLimit);
     }
     run.elapsedMs = double(clock.nsecsElapsed()) / 1e6;
 
@@ -100,10 +97,7 @@ Run probeAll(const QList<Endpoint> &endpoints, int concurrency, UnixSignalWatche
             : ProbeResult::failure(ErrorKind::Cancelled, QStringLiteral("interrupted before it finished"));
         run.outcomes.append(CheckOutcome{endpoints.at(qsizetype(i)), std::move(result)});
     }
-    monitor.reset();
-    runner.reset();
-    // Probe contexts go with deleteLater; no event loop runs after this one to delete them.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    workspace.shutdown();
     return run;
 }
 

@@ -9,7 +9,7 @@
 #include "UnixSignalWatcher.h"
 #include "monitor/Monitor.h"
 #include "net/HostPort.h"
-#include "probe/ProbeRunner.h"
+#include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,9 +37,6 @@ struct WatchOptions
     bool summary = false;
     std::optional<MetricsExporter::ListenAddress> metrics;
 };
-
-// Cancelled probes end within 50 ms; this leaves room for a loaded machine inside the 500 ms a stop may take.
-constexpr auto drainLimit = 300ms;
 
 std::optional<double> positiveSeconds(const QString &text)
 {
@@ -99,9 +96,8 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
 int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextStream &out, QTextStream &err,
           UnixSignalWatcher &interrupts)
 {
-    // The runner first: it must outlive the monitor and every probe the monitor started.
-    auto runner = std::make_unique<ProbeRunner>();
-    auto monitor = std::make_unique<Monitor>(runner.get());
+    Workspace workspace;
+    Monitor *monitor = workspace.monitor();
     monitor->setConcurrencyLimit(options.common.concurrency);
     monitor->watchNetwork(); // with no network at all, endpoints show as offline, not down
     const QList<EndpointId> ids = monitor->addEndpoints(endpoints);
@@ -111,14 +107,14 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         kindOf.emplace(ids.at(i), endpoints.at(i).probe.target.kind);
 
     RunSummary summary;
-    QObject::connect(monitor.get(), &Monitor::resultsReady, monitor.get(), [&](const QList<EndpointResult> &results) {
+    QObject::connect(monitor, &Monitor::resultsReady, monitor, [&](const QList<EndpointResult> &results) {
         for (const EndpointResult &result : results) {
             if (const auto kind = kindOf.find(result.id); kind != kindOf.end())
                 summary.record(kind->second, result.result);
         }
     });
     if (options.log != LogFormat::None) {
-        QObject::connect(monitor.get(), &Monitor::statusesChanged, monitor.get(),
+        QObject::connect(monitor, &Monitor::statusesChanged, monitor,
                          [&](const QList<StatusChange> &changes) {
                              const QDateTime now = QDateTime::currentDateTimeUtc();
                              for (const StatusChange &change : changes) {
@@ -135,7 +131,7 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
     std::unique_ptr<MetricsExporter> exporter;
     if (options.metrics) {
-        exporter = std::make_unique<MetricsExporter>(monitor.get());
+        exporter = std::make_unique<MetricsExporter>(monitor);
         QString problem;
         const quint16 port = exporter->listen(*options.metrics, &problem);
         if (port == 0) {
@@ -166,16 +162,13 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     loop.exec();
     monitor->stop();
     const double ranS = double(elapsed.nsecsElapsed()) / 1e9;
-    MonitorDrain::drain(*monitor, drainLimit);
+    MonitorDrain::drain(*monitor, Workspace::shutdownLimit);
 
     if (options.summary)
         out << summary.render(ranS, monitor->endpointCount(), monitor->counters()) << Qt::endl;
     out.flush();
     exporter.reset();
-    monitor.reset();
-    runner.reset();
-    // Probe contexts go with deleteLater; no event loop runs after this one to delete them.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    workspace.shutdown();
     return exitCode;
 }
 

@@ -6,10 +6,9 @@
 #include <QEventLoop>
 #include <QTimer>
 
-void MonitorDrain::drain(const Monitor &monitor, std::chrono::milliseconds limit)
+namespace {
+void runUntilIdleFor(const Monitor &monitor, qint64 batchMs, std::chrono::milliseconds limit)
 {
-    // Longer than the monitor's batch interval (16 ms), so the batch with the last results is out.
-    constexpr qint64 batchMs = 25;
     QEventLoop loop;
     QElapsedTimer clock;
     clock.start();
@@ -27,4 +26,17 @@ void MonitorDrain::drain(const Monitor &monitor, std::chrono::milliseconds limit
     });
     poll.start(2);
     loop.exec();
+}
+} // namespace
+
+void MonitorDrain::drain(const Monitor &monitor, std::chrono::milliseconds limit)
+{
+    // Longer than the monitor's batch interval (16 ms), so the batch with the last results is out.
+    runUntilIdleFor(monitor, 25, limit);
+}
+
+void MonitorDrain::untilIdle(const Monitor &monitor, std::chrono::milliseconds limit)
+{
+    if (monitor.counters().inFlight > 0)
+        runUntilIdleFor(monitor, 0, limit);
 }

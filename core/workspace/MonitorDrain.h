@@ -9,4 +9,6 @@ class Monitor;
 // their coroutines, and a result that finished just before the stop still belongs in the output.
 namespace MonitorDrain {
 void drain(const Monitor &monitor, std::chrono::milliseconds limit);
+// Only until no probe is in flight (at once if none is), without waiting for the last batch.
+void untilIdle(const Monitor &monitor, std::chrono::milliseconds limit);
 } // namespace MonitorDrain

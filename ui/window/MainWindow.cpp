@@ -10,6 +10,7 @@
 #include "detail/ResultHistory.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
+#include "workspace/Workspace.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
@@ -54,23 +55,23 @@ QString droppedProfile(const QMimeData *mime)
 }
 } // namespace
 
-MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *parent)
+MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     : QMainWindow(parent)
-    , m_monitor(monitor)
+    , m_monitor(workspace->monitor())
     , m_settings(AppSettings::load())
-    , m_model(new EndpointTableModel(monitor, this))
+    , m_model(new EndpointTableModel(m_monitor, this))
     , m_proxy(new EndpointFilterModel(this))
-    , m_document(new ProfileDocument(monitor, this))
+    , m_document(workspace->document())
     , m_actions(new MainActions(this))
-    , m_commands(new EndpointCommands(monitor, m_model, m_document, testExecutor, this))
+    , m_commands(new EndpointCommands(m_monitor, m_model, m_document, workspace->executor(), this))
     , m_table(new EndpointTableView)
     , m_filter(new QLineEdit)
     , m_tagFilter(new QComboBox)
     , m_splitter(new QSplitter(Qt::Horizontal))
-    , m_history(new ResultHistory(monitor, this))
+    , m_history(new ResultHistory(m_monitor, this))
     , m_detail(new EndpointDetailPane)
-    , m_logDock(new EventLogDock(monitor->eventLog(), this))
-    , m_statusBar(new MonitorStatusBar(monitor, m_model, this))
+    , m_logDock(new EventLogDock(m_monitor->eventLog(), this))
+    , m_statusBar(new MonitorStatusBar(m_monitor, m_model, this))
     , m_tray(nullptr)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -126,7 +127,7 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
     m_actions->fillToolBar(toolBar);
     auto *trayMenu = new QMenu(this);
     m_actions->fillTrayMenu(trayMenu);
-    m_tray = new TrayController(monitor, m_model, trayMenu, this);
+    m_tray = new TrayController(m_monitor, m_model, trayMenu, this);
     connect(m_tray, &TrayController::activated, this, [this] {
         if (isVisible() && !isMinimized()) {
             hide();
@@ -146,13 +147,13 @@ MainWindow::MainWindow(Monitor *monitor, ProbeExecutor *testExecutor, QWidget *p
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshTagFilter);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshTagFilter);
-    connect(monitor, &Monitor::endpointUpdated, this, &MainWindow::refreshTagFilter);
-    connect(monitor, &Monitor::resultsReady, this, &MainWindow::onResultsForDetail);
-    connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) {
+    connect(m_monitor, &Monitor::endpointUpdated, this, &MainWindow::refreshTagFilter);
+    connect(m_monitor, &Monitor::resultsReady, this, &MainWindow::onResultsForDetail);
+    connect(m_monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) {
         if (id == m_detailId)
             showDetailOf(id);
     });
-    connect(monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
+    connect(m_monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
         if (ids.contains(m_detailId))
             showDetailOf(0);
     });

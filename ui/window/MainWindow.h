@@ -15,7 +15,6 @@ class EventLogDock;
 class MainActions;
 class Monitor;
 class MonitorStatusBar;
-class ProbeExecutor;
 class ProfileDocument;
 class QComboBox;
 class QLineEdit;
@@ -23,18 +22,18 @@ class QSplitter;
 class QTableView;
 class ResultHistory;
 class TrayController;
+class Workspace;
 
-// The main window over a Monitor: the endpoint table with its filters, the event log dock, the
-// status bar and the tray, the actions, and the open profile. The Monitor is the caller's and
-// must outlive the window, as must testExecutor, which runs the endpoint editor's Test probes
-// (null: no Test button).
+// The main window over a Workspace: the endpoint table with its filters, the event log dock, the
+// status bar and the tray, the actions, and the open profile. The workspace is the caller's and must
+// outlive the window; its executor also runs the endpoint editor's Test probes.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Monitor *monitor, ProbeExecutor *testExecutor = nullptr, QWidget *parent = nullptr);
+    explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a profile file; on failure shows the problems and keeps what was open. No prompt.

@@ -6,6 +6,7 @@
 #include "import/ImportDialog.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
+#include "workspace/Workspace.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "window/MainActions.h"
@@ -73,8 +74,9 @@ private slots:
     void actionsReachTheEngine()
     {
         FakeProbeExecutor executor; // no replies: probes run until cancelled
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
         MainActions *actions = window.actions();
         QVERIFY(actions->runNow->isEnabled()); // a loaded profile's first endpoint is current
@@ -114,8 +116,9 @@ private slots:
     void duplicateAndDeleteEditTheProfile()
     {
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
         QVERIFY(!window.document()->isModified());
 
@@ -136,8 +139,9 @@ private slots:
     {
         QTemporaryDir dir;
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         const QString original = sourceDir() + QStringLiteral("/resources/profiles/home-lab.json");
         QVERIFY(window.openProfile(original));
         QCOMPARE(window.tableModel()->rowCount(), 5);
@@ -174,8 +178,8 @@ private slots:
     void aDroppedProfileOpens()
     {
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        MainWindow window(&workspace);
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(sourceDir() + QStringLiteral("/resources/profiles/home-lab.json"))});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -194,8 +198,9 @@ private slots:
         executor.setReply(QStringLiteral("degraded"),
                           FakeProbeExecutor::Reply{FakeProbeExecutor::degraded(QStringLiteral("slow")), 0ms});
         executor.setReply(QStringLiteral("down"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         Profile profile = profileOf({QStringLiteral("up1"), QStringLiteral("up2"), QStringLiteral("degraded"),
                                      QStringLiteral("down"), QStringLiteral("hangs1"), QStringLiteral("hangs2")});
         profile.endpoints[3].failureThreshold = 1;
@@ -218,8 +223,9 @@ private slots:
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{
             FakeProbeExecutor::down(ErrorKind::Refused, QStringLiteral("refused, by 127.0.0.1:9")), 0ms});
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         Profile profile = profileOf({QStringLiteral("x")});
         profile.endpoints[0].failureThreshold = 1;
         window.loadProfile(profile, {});
@@ -239,8 +245,9 @@ private slots:
     void addEditAndImportGoThroughTheirDialogs()
     {
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
-        MainWindow window(&monitor, &executor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         window.loadProfile(profileOf({QStringLiteral("a")}), {});
 
         // The dialogs are modal: answer them from the event loop they run.
@@ -286,8 +293,9 @@ private slots:
     {
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(4ms), 0ms});
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         window.loadProfile(profileOf({QStringLiteral("first"), QStringLiteral("second")}), {});
         monitor.runAllNow();
         QTRY_COMPARE(monitor.counters().done, quint64(2));
@@ -309,14 +317,14 @@ private slots:
     void remembersColumnsAndSortOrder()
     {
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
+        Workspace workspace(&executor);
         {
-            MainWindow window(&monitor);
+            MainWindow window(&workspace);
             window.tableView()->sortByColumn(EndpointTableModel::P95Column, Qt::DescendingOrder);
             window.tableView()->horizontalHeader()->resizeSection(EndpointTableModel::TargetColumn, 333);
             QVERIFY(window.close());
         }
-        MainWindow again(&monitor);
+        MainWindow again(&workspace);
         QHeaderView *header = again.tableView()->horizontalHeader();
         QCOMPARE(header->sortIndicatorSection(), int(EndpointTableModel::P95Column));
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
@@ -328,8 +336,9 @@ private slots:
     void settingsReachTheMonitor()
     {
         FakeProbeExecutor executor;
-        Monitor monitor(&executor);
-        MainWindow window(&monitor);
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
         QTimer::singleShot(0, this, [] {
             auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
