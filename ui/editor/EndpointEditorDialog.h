@@ -4,20 +4,17 @@
 
 #include <QDialog>
 
-class FieldMessage;
-class ProbeExecutor;
-class ProbeTestPanel;
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QDoubleSpinBox;
-class QGroupBox;
-class QLineEdit;
-class QPlainTextEdit;
-class QSpinBox;
+#include <map>
 
-// Edits one endpoint. Every field is checked as it changes, the problem is shown next to the field,
-// and OK stays disabled while anything is wrong. The Test button probes the endpoint once as edited.
+class EndpointForm;
+class ProbeExecutor;
+class ProbeOptionsEditor;
+class ProbeTestPanel;
+class QDialogButtonBox;
+
+// Edits one endpoint: the general form and the options editor of its kind. Every field is checked
+// as it changes, the problem is shown next to the field, and OK stays disabled while anything is
+// wrong. The Test button probes the endpoint once as edited.
 class EndpointEditorDialog final : public QDialog
 {
     Q_OBJECT
@@ -38,61 +35,15 @@ public:
     void done(int result) override; // also cancels a running test
 
 private:
-    QWidget *buildGeneral();
-    QGroupBox *buildHttp();
-    QGroupBox *buildIcmp();
-    QGroupBox *buildDns();
-    void connectValidation();
     void validate();
-    void chooseCaFile();
 
     Endpoint m_endpoint; // what was given; endpoint() overlays the edited fields on it
     bool m_valid = false;
     bool m_loading = false;
 
-    QLineEdit *m_name;
-    QLineEdit *m_target;
-    FieldMessage *m_targetMessage;
-    QCheckBox *m_enabled;
-    QDoubleSpinBox *m_interval;
-    FieldMessage *m_intervalMessage;
-    QDoubleSpinBox *m_downInterval;
-    FieldMessage *m_downIntervalMessage;
-    QSpinBox *m_timeout;
-    QSpinBox *m_failureThreshold;
-    QSpinBox *m_degraded;
-    FieldMessage *m_degradedMessage;
-    QSpinBox *m_certWarningDays;
-    QComboBox *m_ipFamily;
-    QLineEdit *m_tags;
-
-    QGroupBox *m_httpGroup;
-    QComboBox *m_method;
-    FieldMessage *m_methodMessage;
-    QPlainTextEdit *m_headers;
-    FieldMessage *m_headersMessage;
-    QPlainTextEdit *m_body;
-    QLineEdit *m_expectStatus;
-    FieldMessage *m_expectStatusMessage;
-    QLineEdit *m_expectBody;
-    QLineEdit *m_expectRegex;
-    FieldMessage *m_expectRegexMessage;
-    QLineEdit *m_rejectBody;
-    QSpinBox *m_maxRedirects;
-    QCheckBox *m_verifyTls;
-    QLineEdit *m_caFile;
-    FieldMessage *m_caFileMessage;
-    QSpinBox *m_maxBodyBytes;
-    QCheckBox *m_reuseConnection;
-
-    QGroupBox *m_icmpGroup;
-    QSpinBox *m_icmpCount;
-    QSpinBox *m_icmpSpacing;
-    QSpinBox *m_icmpPayload;
-
-    QGroupBox *m_dnsGroup;
-    QLineEdit *m_dnsExpect;
-
+    EndpointForm *m_form;
+    // Options of other kinds are kept but hidden and not checked: the probe ignores them.
+    std::map<ProbeKind, ProbeOptionsEditor *> m_options;
     ProbeTestPanel *m_test;
     QDialogButtonBox *m_buttons;
 };

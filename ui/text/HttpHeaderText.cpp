@@ -1,6 +1,7 @@
 #include "HttpHeaderText.h"
 
-#include <QRegularExpression>
+#include "endpoint/HttpOptions.h"
+
 #include <QStringList>
 
 QString HttpHeaderText::format(const Headers &headers)
@@ -13,8 +14,6 @@ QString HttpHeaderText::format(const Headers &headers)
 
 std::optional<HttpHeaderText::Headers> HttpHeaderText::parse(const QString &text, QString *error)
 {
-    // The token characters of RFC 9110, as the profile reader accepts them.
-    static const QRegularExpression name(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
     Headers headers;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -27,7 +26,7 @@ std::optional<HttpHeaderText::Headers> HttpHeaderText::parse(const QString &text
             return std::nullopt;
         }
         const QString key = line.left(colon).trimmed();
-        if (!name.match(key).hasMatch()) {
+        if (!HttpOptions::isHeaderName(key)) { // as the profile reader accepts them
             *error = tr("Line %1: \"%2\" is not a valid header name.").arg(i + 1).arg(key);
             return std::nullopt;
         }

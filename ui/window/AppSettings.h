@@ -1,5 +1,7 @@
 #pragma once
 
+#include "monitor/Monitor.h"
+
 #include <QStringList>
 
 // The user's preferences, kept in QSettings under the organisation and application names.
@@ -8,9 +10,9 @@ struct AppSettings
 {
     static constexpr int maxRecentProfiles = 8;
 
-    int concurrency = 256;
-    double defaultIntervalS = 30;
-    int defaultTimeoutMs = 5000;
+    int concurrency = Monitor::concurrencySetting.defaultValue;
+    double defaultIntervalS = Endpoint::intervalSetting.defaultValue;
+    int defaultTimeoutMs = ProbeSpec::timeoutSetting.defaultValue;
     bool notifications = true;
     bool closeToTray = false;
     QStringList recentProfiles; // most recent first

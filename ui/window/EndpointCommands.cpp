@@ -1,10 +1,10 @@
 #include "EndpointCommands.h"
 
-#include "workspace/ProfileDocument.h"
 #include "editor/EndpointEditorDialog.h"
 #include "import/ImportDialog.h"
 #include "monitor/Monitor.h"
 #include "table/EndpointTableModel.h"
+#include "workspace/ProfileDocument.h"
 
 #include <QMessageBox>
 

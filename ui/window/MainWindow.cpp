@@ -3,18 +3,18 @@
 #include "EndpointCommands.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
-#include "workspace/ProfileDocument.h"
 #include "SettingsDialog.h"
 #include "Version.h"
 #include "detail/EndpointDetailPane.h"
 #include "detail/ResultHistory.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
-#include "workspace/Workspace.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
 #include "tray/TrayController.h"
+#include "workspace/ProfileDocument.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>

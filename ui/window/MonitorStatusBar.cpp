@@ -1,8 +1,8 @@
 #include "MonitorStatusBar.h"
 
+#include "monitor/Monitor.h"
 #include "table/EndpointTableModel.h"
 #include "text/StatusText.h"
-#include "monitor/Monitor.h"
 
 #include <QLabel>
 #include <QLocale>

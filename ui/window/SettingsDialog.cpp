@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "monitor/Monitor.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -18,16 +20,16 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_closeToTray(new QCheckBox(tr("&Closing the window keeps monitoring in the tray")))
 {
     setWindowTitle(tr("Settings"));
-    m_concurrency->setRange(1, 10000);
+    m_concurrency->setRange(Monitor::concurrencySetting.minimum, Monitor::concurrencySetting.maximum);
     m_concurrency->setValue(settings.concurrency);
     m_concurrency->setToolTip(tr("At most this many probes run at once; the others queue"));
     m_concurrency->setAccessibleName(tr("Probes in flight at most"));
-    m_interval->setRange(0.5, 86400);
+    m_interval->setRange(Endpoint::intervalSetting.minimum, 86400); // the format sets no maximum
     m_interval->setDecimals(1);
     m_interval->setSuffix(tr(" s"));
     m_interval->setValue(settings.defaultIntervalS);
     m_interval->setAccessibleName(tr("Default interval"));
-    m_timeout->setRange(1, 600000);
+    m_timeout->setRange(ProbeSpec::timeoutSetting.minimum, ProbeSpec::timeoutSetting.maximum);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setValue(settings.defaultTimeoutMs);
     m_timeout->setAccessibleName(tr("Default timeout"));

@@ -92,6 +92,25 @@ class TestEndpointEditor : public QObject
     Q_OBJECT
 
 private slots:
+    void fieldsHoldWhatTheFormatAllows()
+    {
+        // The editor reads the limits of the settings themselves: what it accepts a profile can hold.
+        EndpointEditorDialog dialog(nullptr);
+        const auto range = [&](const char *name) {
+            const QSpinBox *box = child<QSpinBox>(dialog, name);
+            return std::pair{box->minimum(), box->maximum()};
+        };
+        const auto limits = [](const Setting<int> &setting) { return std::pair{setting.minimum, setting.maximum}; };
+        QCOMPARE(range("timeout"), limits(ProbeSpec::timeoutSetting));
+        QCOMPARE(range("failureThreshold"), limits(Endpoint::failureThresholdSetting));
+        QCOMPARE(range("certWarningDays"), limits(ProbeSpec::certWarningDaysSetting));
+        QCOMPARE(range("degraded").second, ProbeSpec::degradedSetting.maximum);
+        QCOMPARE(range("maxRedirects"), limits(HttpOptions::maxRedirectsSetting));
+        QCOMPARE(range("icmpCount"), limits(IcmpOptions::countSetting));
+        QCOMPARE(range("icmpSpacing"), limits(IcmpOptions::spacingSetting));
+        QCOMPARE(range("icmpPayload"), limits(IcmpOptions::payloadSetting));
+    }
+
     void showsWhatTheTargetBecame()
     {
         EndpointEditorDialog dialog(nullptr);
