@@ -3,15 +3,17 @@
 #include "EndpointCommands.h"
 #include "MainActions.h"
 #include "MonitorStatusBar.h"
+#include "ProfileFileActions.h"
 #include "SettingsDialog.h"
 #include "Version.h"
+#include "detail/DetailController.h"
 #include "detail/EndpointDetailPane.h"
-#include "detail/ResultHistory.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
+#include "table/TagFilterController.h"
 #include "tray/TrayController.h"
 #include "workspace/ProfileDocument.h"
 #include "workspace/Workspace.h"
@@ -22,8 +24,6 @@
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -32,7 +32,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -40,20 +39,6 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-namespace {
-const QString profileFilter()
-{
-    return QCoreApplication::translate("MainWindow", "Pingscope profiles (*.json);;All files (*)");
-}
-
-QString droppedProfile(const QMimeData *mime)
-{
-    if (!mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
-        return {};
-    return mime->urls().first().toLocalFile();
-}
-} // namespace
 
 MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     : QMainWindow(parent)
@@ -68,8 +53,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_filter(new QLineEdit)
     , m_tagFilter(new QComboBox)
     , m_splitter(new QSplitter(Qt::Horizontal))
-    , m_history(new ResultHistory(m_monitor, this))
     , m_detail(new EndpointDetailPane)
+    , m_detailController(new DetailController(m_monitor, m_detail, this))
     , m_logDock(new EventLogDock(m_monitor->eventLog(), this))
     , m_statusBar(new MonitorStatusBar(m_monitor, m_model, this))
     , m_tray(nullptr)
@@ -86,8 +71,6 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_tagFilter->setAccessibleName(tr("Tag filter"));
     m_tagFilter->setToolTip(tr("Show only the endpoints with this tag"));
     m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setTag(m_tagFilter->currentData().toString()); });
     auto *tagLabel = new QLabel(tr("&Tag:"));
     tagLabel->setBuddy(m_tagFilter);
     filters->addWidget(m_filter, 1);
@@ -112,7 +95,6 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_detail->setEnabled(false); // until an endpoint is selected
     setCentralWidget(m_splitter);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -121,6 +103,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     setStatusBar(m_statusBar);
 
     m_actions->fillMenuBar(menuBar(), m_logDock->toggleViewAction());
+    m_files = new ProfileFileActions(m_document, &m_settings, m_actions, this); // once the recent menu exists
     auto *toolBar = addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setAccessibleName(tr("Main toolbar"));
@@ -139,27 +122,14 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 
     connectActions();
     connect(m_document, &ProfileDocument::changed, this, &MainWindow::updateTitle);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshTagFilter);
     // A freshly opened profile shows its first endpoint's details at once.
     connect(m_document, &ProfileDocument::loaded, this, [this] {
         if (m_proxy->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, EndpointTableModel::NameColumn));
     });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshTagFilter);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::refreshTagFilter);
-    connect(m_monitor, &Monitor::endpointUpdated, this, &MainWindow::refreshTagFilter);
-    connect(m_monitor, &Monitor::resultsReady, this, &MainWindow::onResultsForDetail);
-    connect(m_monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) {
-        if (id == m_detailId)
-            showDetailOf(id);
-    });
-    connect(m_monitor, &Monitor::endpointsRemoved, this, [this](const QList<EndpointId> &ids) {
-        if (ids.contains(m_detailId))
-            showDetailOf(0);
-    });
+    new TagFilterController(m_monitor, m_model, m_proxy, m_tagFilter, this);
 
     applySettings();
-    refreshTagFilter();
     updateTitle();
     updateActions();
     restoreWindowState();
@@ -198,10 +168,6 @@ void MainWindow::buildTable()
 void MainWindow::connectActions()
 {
     MainActions *a = m_actions;
-    connect(a->newProfile, &QAction::triggered, this, &MainWindow::newProfile);
-    connect(a->openProfile, &QAction::triggered, this, &MainWindow::chooseProfileToOpen);
-    connect(a->saveProfile, &QAction::triggered, this, &MainWindow::save);
-    connect(a->saveProfileAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(a->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a->quit, &QAction::triggered, this, &MainWindow::quit);
     connect(a->start, &QAction::triggered, this, &MainWindow::startMonitoring);
@@ -234,7 +200,6 @@ void MainWindow::connectActions()
         activateWindow();
     });
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(a->recentMenu, &QMenu::aboutToShow, this, &MainWindow::refreshRecentMenu);
     // Delete belongs to the table: in the filter box the key deletes text.
     a->remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(a->remove);
@@ -277,112 +242,28 @@ void MainWindow::onCurrentChanged()
     const QModelIndex current = m_table->currentIndex();
     const EndpointId id = current.isValid() ? current.data(EndpointTableModel::IdRole).value<EndpointId>() : 0;
     m_logDock->setSelectedEndpoint(id);
-    if (id != m_detailId)
-        showDetailOf(id);
-}
-
-void MainWindow::showDetailOf(EndpointId id)
-{
-    m_detailId = id;
-    const auto endpoint = id ? m_monitor->endpoint(id) : std::nullopt;
-    if (!endpoint) {
-        m_detailId = 0;
-        m_detail->clear();
-        m_detail->setEnabled(false);
-        return;
-    }
-    m_detail->setEnabled(true);
-    m_detail->setEndpoint(*endpoint);
-    for (const ProbeResult &result : m_history->results(id))
-        m_detail->addResult(result);
-    if (const auto statistics = m_monitor->statistics(id))
-        m_detail->setStatistics(*statistics);
-}
-
-void MainWindow::onResultsForDetail(const QList<EndpointResult> &results)
-{
-    if (m_detailId == 0)
-        return;
-    bool any = false;
-    for (const EndpointResult &result : results) {
-        if (result.id == m_detailId) {
-            m_detail->addResult(result.result);
-            any = true;
-        }
-    }
-    if (!any)
-        return;
-    if (const auto statistics = m_monitor->statistics(m_detailId))
-        m_detail->setStatistics(*statistics);
-}
-
-void MainWindow::refreshTagFilter()
-{
-    const QStringList tags = m_model->allTags();
-    const QString current = m_tagFilter->currentData().toString();
-    QStringList shown;
-    for (int i = 1; i < m_tagFilter->count(); ++i)
-        shown << m_tagFilter->itemData(i).toString();
-    if (shown == tags && m_tagFilter->count() > 0)
-        return;
-    const QSignalBlocker blocker(m_tagFilter);
-    m_tagFilter->clear();
-    m_tagFilter->addItem(tr("All tags"), QString());
-    for (const QString &tag : tags)
-        m_tagFilter->addItem(tag, tag);
-    const int index = m_tagFilter->findData(current);
-    m_tagFilter->setCurrentIndex(std::max(0, index));
-    m_proxy->setTag(m_tagFilter->currentData().toString());
-}
-
-void MainWindow::refreshRecentMenu()
-{
-    QMenu *menu = m_actions->recentMenu;
-    menu->clear();
-    int number = 1;
-    for (const QString &path : std::as_const(m_settings.recentProfiles)) {
-        QAction *action = menu->addAction(tr("&%1 %2").arg(number++).arg(QFileInfo(path).fileName()));
-        action->setToolTip(path);
-        action->setStatusTip(path);
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openProfile(path);
-        });
-    }
-    if (m_settings.recentProfiles.isEmpty())
-        menu->addAction(tr("No recent profiles"))->setEnabled(false);
+    if (id != m_detailController->shown())
+        m_detailController->show(id);
 }
 
 bool MainWindow::openProfile(const QString &path)
 {
-    QStringList problems;
-    if (!m_document->open(path, &problems)) {
-        QMessageBox::warning(this, tr("Cannot open profile"),
-                             tr("%1 could not be opened:\n%2").arg(path, problems.join(QLatin1Char('\n'))));
-        return false;
-    }
-    m_settings.addRecent(m_document->path());
-    m_settings.lastProfile = m_document->path();
-    m_settings.save();
-    return true;
+    return m_files->open(path);
 }
 
 void MainWindow::loadProfile(Profile profile, const QString &path)
 {
-    m_document->load(std::move(profile), path);
+    m_files->load(std::move(profile), path);
 }
 
 bool MainWindow::saveProfile(const QString &path)
 {
-    QString error;
-    if (!m_document->save(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save profile"), tr("%1 could not be saved: %2").arg(path, error));
-        return false;
-    }
-    m_settings.addRecent(m_document->path());
-    m_settings.lastProfile = m_document->path();
-    m_settings.save();
-    return true;
+    return m_files->saveTo(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    return m_files->maybeSave();
 }
 
 void MainWindow::startMonitoring()
@@ -395,57 +276,6 @@ void MainWindow::stopMonitoring()
 {
     m_monitor->stop();
     updateActions();
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("The profile \"%1\" has unsaved changes. Save them?").arg(m_document->title()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-void MainWindow::newProfile()
-{
-    if (!maybeSave())
-        return;
-    ProfileDefaults defaults;
-    defaults.intervalS = m_settings.defaultIntervalS;
-    defaults.timeoutMs = m_settings.defaultTimeoutMs;
-    m_document->newProfile(defaults);
-    m_settings.lastProfile.clear();
-    m_settings.save();
-}
-
-void MainWindow::chooseProfileToOpen()
-{
-    if (!maybeSave())
-        return;
-    const QString start = m_document->path().isEmpty() ? QString() : QFileInfo(m_document->path()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open profile"), start, profileFilter());
-    if (!path.isEmpty())
-        openProfile(path);
-}
-
-bool MainWindow::save()
-{
-    return m_document->path().isEmpty() ? saveAs() : saveProfile(m_document->path());
-}
-
-bool MainWindow::saveAs()
-{
-    const QString suggested
-        = m_document->path().isEmpty() ? m_document->title() + QStringLiteral(".json") : m_document->path();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save profile as"), suggested, profileFilter());
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".json");
-    return saveProfile(path);
 }
 
 void MainWindow::editCurrent()
@@ -504,21 +334,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedProfile(event->mimeData()).isEmpty())
+    if (!ProfileFileActions::droppedProfile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString path = droppedProfile(event->mimeData());
+    const QString path = ProfileFileActions::droppedProfile(event->mimeData());
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    // After the drop returns: a modal prompt inside a drop handler blocks the drag source.
-    QTimer::singleShot(0, this, [this, path] {
-        if (maybeSave())
-            openProfile(path);
-    });
+    m_files->openDropped(path);
 }
 
 void MainWindow::restoreWindowState()

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+class DetailController;
 class EndpointCommands;
 class EndpointDetailPane;
 class EndpointFilterModel;
@@ -16,11 +17,11 @@ class MainActions;
 class Monitor;
 class MonitorStatusBar;
 class ProfileDocument;
+class ProfileFileActions;
 class QComboBox;
 class QLineEdit;
 class QSplitter;
 class QTableView;
-class ResultHistory;
 class TrayController;
 class Workspace;
 
@@ -43,6 +44,7 @@ public:
     void startMonitoring();
     void stopMonitoring();
     bool maybeSave(); // asks about unsaved changes; false = the user cancelled
+    ProfileFileActions *fileActions() const { return m_files; }
 
     // The parts a test or benchmark looks at.
     Monitor *monitor() const { return m_monitor; }
@@ -66,16 +68,8 @@ private:
     void connectActions();
     void updateActions();
     void updateTitle();
-    void refreshTagFilter();
-    void refreshRecentMenu();
     void onCurrentChanged();
-    void showDetailOf(EndpointId id);
-    void onResultsForDetail(const QList<EndpointResult> &results);
 
-    void newProfile();
-    void chooseProfileToOpen();
-    bool save();
-    bool saveAs();
     void editCurrent();
     void showSettings();
     void applySettings();
@@ -91,14 +85,14 @@ private:
     EndpointFilterModel *m_proxy;
     ProfileDocument *m_document;
     MainActions *m_actions;
+    ProfileFileActions *m_files = nullptr;
     EndpointCommands *m_commands;
     QTableView *m_table;
     QLineEdit *m_filter;
     QComboBox *m_tagFilter;
     QSplitter *m_splitter;
-    ResultHistory *m_history;
     EndpointDetailPane *m_detail;
-    EndpointId m_detailId = 0;
+    DetailController *m_detailController;
     EventLogDock *m_logDock;
     MonitorStatusBar *m_statusBar;
     TrayController *m_tray;
