@@ -1,6 +1,7 @@
 #include "ProfileReader.h"
 
 #include "JsonFieldReader.h"
+#include "Logging.h"
 
 #include <QFile>
 #include <QHash>
@@ -157,6 +158,8 @@ ProfileReadResult ProfileReader::fromJson(const QByteArray &json)
     fields.collectUnknownKeys();
     settleIds(profile.endpoints, &result.problems);
 
+    qCDebug(lcProfile) << "read a profile of" << profile.endpoints.size() << "endpoints," << result.problems.size()
+                       << "problems," << result.unknownKeys.size() << "unknown keys";
     if (result.problems.isEmpty())
         result.profile = std::move(profile);
     return result;

@@ -1,6 +1,7 @@
 #include "ProfileWriter.h"
 
 #include "JsonFieldWriter.h"
+#include "Logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,7 @@ bool ProfileWriter::toFile(const Profile &profile, const QString &path, QString 
     QSaveFile file(path);
     const QByteArray json = toJson(profile);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        qCWarning(lcProfile) << path << "could not be saved:" << file.errorString();
         if (error)
             *error = QStringLiteral("%1: could not be saved: %2").arg(path, file.errorString());
         return false;

@@ -1,6 +1,7 @@
 #include "Monitor.h"
 
 #include "EndpointRecord.h"
+#include "Logging.h"
 #include "NetworkWatcher.h"
 #include "StatusEvents.h"
 #include "async/DeleteLater.h"
@@ -96,6 +97,7 @@ QList<EndpointId> Monitor::addEndpoints(const QList<Endpoint> &endpoints)
         ids.append(added.id);
     }
     rearm();
+    qCDebug(lcMonitor) << "added" << ids.size() << "endpoints," << m_order.size() << "in all";
     if (!ids.isEmpty())
         emit endpointsAdded(ids);
     return ids;
@@ -171,6 +173,8 @@ int Monitor::removeEndpoints(const QList<EndpointId> &ids)
     std::erase_if(m_order, [&gone](EndpointId id) { return gone.count(id) != 0; });
     m_batcher->forget(gone);
     rearm();
+    qCDebug(lcMonitor) << "removed" << removed.size() << "endpoints," << contexts.size()
+                       << "probes in flight cancelled";
     emit endpointsRemoved(removed);
     // After the erase, so the cancelled probes find no record and their results are never recorded.
     cancelAllOf(contexts);
@@ -206,6 +210,7 @@ void Monitor::start()
     if (m_started)
         return;
     m_started = true;
+    qCDebug(lcMonitor) << "started with" << m_order.size() << "endpoints";
     const TimePoint now = EngineClock::now();
     for (const EndpointId id : m_order) {
         EndpointRecord &record = *find(id);
@@ -218,6 +223,7 @@ void Monitor::start()
 
 void Monitor::stop()
 {
+    qCDebug(lcMonitor) << "stopped;" << m_counters.queued + m_counters.running << "probes in flight cancelled";
     m_started = false;
     m_due.clear();
     m_scheduleTimer.stop();

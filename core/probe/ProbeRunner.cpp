@@ -1,5 +1,6 @@
 #include "ProbeRunner.h"
 
+#include "Logging.h"
 #include "ResultGrading.h"
 #include "net/curl/CurlMulti.h"
 #include "net/dns/AresResolver.h"
@@ -29,6 +30,9 @@ QCoro::Task<ProbeResult> ProbeRunner::run(ProbeSpec spec, std::shared_ptr<NetCon
         co_return ProbeResult::aborted(*context);
     ProbeResult result = co_await runKind(spec, context);
     gradeResult(result, spec);
+    qCDebug(lcProbe).noquote() << spec.target.toString() << probeStatusName(result.status)
+                               << QStringLiteral("%1 ms").arg(double(result.latency.count()) / 1000, 0, 'f', 2)
+                               << errorKindName(result.errorKind) << result.errorMessage;
     co_return result;
 }
 

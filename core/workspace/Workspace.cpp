@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "Logging.h"
 #include "MonitorDrain.h"
 #include "ProfileDocument.h"
 #include "monitor/Monitor.h"
@@ -29,6 +30,10 @@ void Workspace::shutdown(std::chrono::milliseconds limit)
     m_monitor->stop(); // cancels everything in flight
     // The executor must outlive its probes' coroutines: they resume once their operation is aborted.
     MonitorDrain::untilIdle(*m_monitor, limit);
+    if (const int left = m_monitor->counters().inFlight; left > 0)
+        qCWarning(lcWorkspace) << left << "probes had not returned" << limit.count() << "ms after the shutdown began";
+    else
+        qCDebug(lcWorkspace) << "shut down";
     m_document.reset();
     m_monitor.reset();
     m_ownExecutor.reset();

@@ -186,6 +186,24 @@ private slots:
         QVERIFY(run.err.isEmpty());
     }
 
+    void areasLogOnlyWhenAskedTo()
+    {
+        QTcpServer tcp;
+        QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
+        const QString target = tcpTarget(tcp.serverPort());
+        qunsetenv("QT_LOGGING_RULES");
+        const PingscopeRun quiet = runPingscope({QStringLiteral("check"), target});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(!quiet.err.contains("pingscope."), quiet.err.constData());
+
+        qputenv("QT_LOGGING_RULES", "pingscope.probe.debug=true");
+        const PingscopeRun told = runPingscope({QStringLiteral("check"), target});
+        qunsetenv("QT_LOGGING_RULES");
+        QCOMPARE(told.exitCode, 0);
+        QVERIFY2(told.err.contains("pingscope.probe: " + target.toUtf8() + " up"), told.err.constData());
+        QVERIFY2(!told.err.contains("pingscope.monitor"), told.err.constData()); // only the area asked for
+    }
+
     void colourOnlyOnATerminal()
     {
         // script(1) gives the child a pseudo-terminal for stdout.

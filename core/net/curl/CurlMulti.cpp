@@ -1,6 +1,7 @@
 #include "CurlMulti.h"
 
 #include "CurlTransfer.h"
+#include "Logging.h"
 
 #include <QList>
 #include <QPointer>
@@ -164,6 +165,8 @@ void CurlMulti::completeFinished()
         }
     }
     for (const auto &[transfer, result] : std::as_const(finished)) {
+        qCDebug(lcCurl) << "transfer finished:" << curl_easy_strerror(result) << "," << m_transfers.size()
+                        << "still running";
         if (transfer)
             transfer->complete(result);
     }

@@ -2,6 +2,7 @@
 
 #include "AresChannel.h"
 #include "DnsAnswers.h"
+#include "Logging.h"
 #include "async/DeleteLater.h"
 
 #include <QCoroSignal>
@@ -163,5 +164,6 @@ QCoro::Task<ResolveOutcome> AresResolver::resolve(QString host, IpFamily family,
 
     if (context->isAborted())
         co_return aborted(*context);
+    qCDebug(lcDns) << "looked up" << host << ":" << ares_strerror(lookup->status);
     co_return fromStatus(*lookup, host, family);
 }

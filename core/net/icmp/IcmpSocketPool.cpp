@@ -1,5 +1,7 @@
 #include "IcmpSocketPool.h"
 
+#include "Logging.h"
+
 #include <QCoreApplication>
 
 #include <cerrno>
@@ -36,6 +38,8 @@ std::shared_ptr<IcmpSocket> IcmpSocketPool::acquire(IcmpPacket::Family family, N
         int errorNumber = 0;
         if (std::unique_ptr<IcmpSocket> opened = m_opener(family, mode, &errorNumber)) {
             std::shared_ptr<IcmpSocket> socket(std::move(opened));
+            qCDebug(lcIcmp) << "opened a" << (mode == IcmpSocket::Mode::Raw ? "raw" : "datagram")
+                            << "ICMP socket for IPv" << (family == IcmpPacket::Family::V4 ? 4 : 6);
             slot = socket;
             return socket;
         }
@@ -44,6 +48,7 @@ std::shared_ptr<IcmpSocket> IcmpSocketPool::acquire(IcmpPacket::Family family, N
         else
             otherError = errorNumber;
     }
+    qCDebug(lcIcmp) << "no ICMP socket could be opened:" << std::strerror(otherError) << (denied ? "(denied)" : "");
     if (denied) {
         *failure = {ErrorKind::Permission, permissionMessage()};
     } else if (otherError == EAFNOSUPPORT && family == IcmpPacket::Family::V6) {
