@@ -67,3 +67,13 @@ QList<HistoryBucket> HistoryPoints::coarsen(const QList<HistoryBucket> &buckets,
     }
     return coarse;
 }
+
+int HistoryPoints::statusCode(ProbeStatus status)
+{
+    return status == ProbeStatus::Up ? 0 : status == ProbeStatus::Degraded ? 1 : 2;
+}
+
+ProbeStatus HistoryPoints::statusFromCode(qint64 code)
+{
+    return code == 0 ? ProbeStatus::Up : code == 1 ? ProbeStatus::Degraded : ProbeStatus::Down;
+}
