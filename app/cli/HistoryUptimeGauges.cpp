@@ -63,8 +63,8 @@ QByteArray HistoryUptimeGauges::text() const
         if (found == m_ratios.constEnd() || !endpoint)
             continue;
         const QByteArray labels = "endpoint=\"" + escapeLabelValue(endpoint->displayName()) + "\",target=\""
-            + escapeLabelValue(endpoint->target.toString()) + "\",kind=\""
-            + escapeLabelValue(probeKindName(endpoint->target.kind)) + "\",tags=\""
+            + escapeLabelValue(endpoint->probe.target.toString()) + "\",kind=\""
+            + escapeLabelValue(probeKindName(endpoint->probe.target.kind)) + "\",tags=\""
             + escapeLabelValue(endpoint->tags.join(QLatin1Char(','))) + "\"";
         for (std::size_t i = 0; i < windows.size(); ++i) {
             if (!(*found)[i])

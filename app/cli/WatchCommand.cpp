@@ -42,22 +42,6 @@ struct WatchOptions
     QString history; // record into this history file
 };
 
-// The key an endpoint's history is kept under: its profile id, else its target (#2, #3 … for a
-// target that repeats). The Workspace will give every endpoint an id (issue #11); until then a
-// rename keeps history and a change of target starts a new one.
-QHash<EndpointId, QString> historyKeys(const QList<EndpointId> &ids, const QList<Endpoint> &endpoints)
-{
-    QHash<EndpointId, QString> keys;
-    QHash<QString, int> seen;
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        QString key = endpoints.at(i).source.value(QStringLiteral("id")).toString();
-        if (key.isEmpty())
-            key = endpoints.at(i).target.toString();
-        const int repeat = ++seen[key];
-        keys.insert(ids.at(i), repeat == 1 ? key : QStringLiteral("%1#%2").arg(key).arg(repeat));
-    }
-    return keys;
-}
 
 std::optional<double> positiveSeconds(const QString &text)
 {
@@ -153,7 +137,10 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
     std::unique_ptr<SqliteHistoryStore> history;
     std::unique_ptr<HistoryRecorder> recorder;
-    const QHash<EndpointId, QString> keys = historyKeys(ids, endpoints);
+    // The history is keyed by each endpoint's profile id, which survives renames and edits.
+    QHash<EndpointId, QString> keys;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        keys.insert(ids.at(i), endpoints.at(i).id);
     const auto keyOf = [&keys](EndpointId id) { return keys.value(id, QString::number(id)); };
     if (!options.history.isEmpty()) {
         HistoryError refused;

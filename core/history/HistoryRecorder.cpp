@@ -18,7 +18,7 @@ HistoryRecorder::HistoryRecorder(Monitor *monitor, HistoryStore *store, KeyOf ke
         if (m_recording)
             describe({id});
     });
-    connect(monitor, &Monitor::endpointRemoved, this, &HistoryRecorder::onRemoved);
+    connect(monitor, &Monitor::endpointsRemoved, this, &HistoryRecorder::onRemoved);
 }
 
 HistoryRecorder::~HistoryRecorder() = default;
@@ -44,8 +44,8 @@ void HistoryRecorder::describe(const QList<EndpointId> &ids)
     described.reserve(ids.size());
     for (const EndpointId id : ids) {
         if (const auto endpoint = m_monitor->endpoint(id))
-            described << HistoryEndpoint{keyOf(id), endpoint->displayName(), endpoint->target.toString(),
-                                         endpoint->target.kind};
+            described << HistoryEndpoint{keyOf(id), endpoint->displayName(), endpoint->probe.target.toString(),
+                                         endpoint->probe.target.kind};
     }
     if (!described.isEmpty())
         m_store->describe(described);
@@ -106,14 +106,21 @@ void HistoryRecorder::onStatuses(const QList<StatusChange> &changes)
     }
 }
 
-void HistoryRecorder::onRemoved(EndpointId id)
+void HistoryRecorder::onRemoved(const QList<EndpointId> &ids)
 {
     if (m_recording) {
         flushPending();
-        m_store->mark({HistoryStatusMark{keyOf(id), QDateTime::currentMSecsSinceEpoch(), EndpointStatus::Unknown}});
+        // Removed endpoints are observed no longer; their history stays until retention drops it.
+        QList<HistoryStatusMark> marks;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const EndpointId id : ids)
+            marks << HistoryStatusMark{keyOf(id), now, EndpointStatus::Unknown};
+        m_store->mark(marks);
     }
-    m_keys.remove(id);
-    m_statuses.remove(id);
+    for (const EndpointId id : ids) {
+        m_keys.remove(id);
+        m_statuses.remove(id);
+    }
 }
 
 void HistoryRecorder::flushPending()

@@ -13,7 +13,7 @@ class HistoryStore;
 class Monitor;
 
 // Feeds a Monitor's results and status changes into a HistoryStore between start() and stop(),
-// keyed by each endpoint's stable key (keyOf, asked once per endpoint), with the status shown
+// keyed by each endpoint's stable key (keyOf, asked once per endpoint: Endpoint::id), with the status shown
 // after each result. What the Workspace calls: start() right after Monitor::start(), stop() right
 // before Monitor::stop() (its results of cancelled probes are not history) and before the store
 // goes: the destructor does not touch the store, which may already be gone.
@@ -41,7 +41,7 @@ private:
     void describe(const QList<EndpointId> &ids);
     void onResults(const QList<EndpointResult> &results);
     void onStatuses(const QList<StatusChange> &changes);
-    void onRemoved(EndpointId id);
+    void onRemoved(const QList<EndpointId> &ids);
     void flushPending();
 
     Monitor *m_monitor;

@@ -116,6 +116,7 @@ void HistoryWriter::open()
     }
     m_usable = true;
     m_heartbeat.start();
+    m_commitTimer.start(); // the first slices of reading back
 }
 
 bool HistoryWriter::prepareStatements()
@@ -166,12 +167,12 @@ bool HistoryWriter::setMeta(const char *key, qint64 value)
     return ok;
 }
 
-// After a crash or a clean stop alike: the journal's rows go back into memory as open chunks, runs
-// left open are closed at their last heartbeat, and packing resumes where it stopped.
+// After a crash or a clean stop alike: runs left open are closed at their last heartbeat, and the
+// journal's rows are read back into memory as open chunks — in slices between commits
+// (readBackSlice), so new results are committed from the first moment, however long the journal.
+// Until that is done, readers read the journal itself and nothing is packed.
 bool HistoryWriter::recover()
 {
-    QElapsedTimer timer;
-    timer.start();
     m_recent->clear();
     m_table = int(meta("journal_table").value_or(0));
     m_segment = meta("segment").value_or(1);
@@ -179,55 +180,73 @@ bool HistoryWriter::recover()
     m_maxSpanMs = meta("max_span").value_or(0);
     const qint64 closingSegment = meta("closing_segment").value_or(0);
     const qint64 closingNext = meta("closing_next_ek").value_or(0);
-
-    auto readBack = [this](int table, qint64 segment, qint64 fromEk) {
-        const QByteArray sql
-            = "SELECT t, ek, st, lat, http, err, mid, dns, conn, tls, ttfb, xfer, sent, recv FROM journal"
-            + QByteArray::number(table) + " WHERE ek >= ? ORDER BY rowid";
-        SqliteStatement rows = m_db.prepare(sql.constData());
-        rows.bind(1, fromEk);
-        std::vector<RecentChunks::Row> batch;
-        while (rows.step()) {
-            HistoryPoint point;
-            point.timeMs = rows.integer(0);
-            point.status = HistoryPoints::statusFromCode(rows.integer(2));
-            point.latencyUs = rows.integer(3);
-            if (!rows.isNull(4))
-                point.httpStatus = int(rows.integer(4));
-            point.errorKind = rows.isNull(5) ? ErrorKind::None : ErrorKind(std::clamp<qint64>(rows.integer(5), 0, 13));
-            for (int i = 0; i < 5; ++i) {
-                if (!rows.isNull(7 + i))
-                    point.phasesUs[std::size_t(i)] = qint32(rows.integer(7 + i));
-            }
-            if (!rows.isNull(12))
-                point.icmp = HistoryIcmp{int(rows.integer(12)), int(rows.integer(13))};
-            batch.push_back({rows.integer(1), std::move(point), quint32(rows.isNull(6) ? 0 : rows.integer(6))});
-            if (batch.size() >= 10'000) {
-                m_recent->append(segment, batch);
-                batch.clear();
-            }
-        }
-        m_recent->append(segment, batch);
-        return rows.lastCode() == SQLITE_DONE;
+    auto lastRowid = [this](int table) {
+        const QByteArray sql = "SELECT coalesce(max(rowid), 0) FROM journal" + QByteArray::number(table);
+        return m_db.integer(sql.constData()).value_or(0);
     };
+    m_readBack.clear();
     if (closingSegment != 0) {
         const int closingTable = 1 - m_table;
-        if (!readBack(closingTable, closingSegment, closingNext)) {
-            fail(m_db.lastError(QStringLiteral("cannot read back")));
-            return false;
-        }
-        m_closing = Closing{closingTable, closingSegment, m_recent->endpointsOf(closingSegment),
-                            meta("closing_start").value_or(m_segmentStartMs)};
+        m_readBack.push_back(ReadBack{closingTable, closingSegment, closingNext, 0, lastRowid(closingTable)});
+        m_closing = Closing{closingTable, closingSegment, {}, meta("closing_start").value_or(m_segmentStartMs)};
     }
-    if (!readBack(m_table, m_segment, 0)) {
-        fail(m_db.lastError(QStringLiteral("cannot read back")));
-        return false;
-    }
+    // Rows committed from now on have higher rowids: only those up to here are read back.
+    m_readBack.push_back(ReadBack{m_table, m_segment, 0, 0, lastRowid(m_table)});
     if (HistoryError error = m_db.exec("UPDATE run SET closed = 1 WHERE closed = 0")) {
         fail(error);
         return false;
     }
-    m_recent->setReady(true);
+    return true;
+}
+
+bool HistoryWriter::readBackSlice(int limit)
+{
+    if (m_readBack.empty())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    ReadBack &next = m_readBack.front();
+    const QByteArray sql
+        = "SELECT rowid, t, ek, st, lat, http, err, mid, dns, conn, tls, ttfb, xfer, sent, recv FROM journal"
+        + QByteArray::number(next.table) + " WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?";
+    SqliteStatement rows = m_db.prepare(sql.constData());
+    rows.bind(1, next.afterRowid).bind(2, next.lastRowid).bind(3, qint64(limit));
+    std::vector<RecentChunks::Row> batch;
+    int read = 0;
+    while (rows.step()) {
+        ++read;
+        next.afterRowid = rows.integer(0);
+        if (rows.integer(2) < next.fromEk)
+            continue; // already packed before the stop
+        HistoryPoint point;
+        point.timeMs = rows.integer(1);
+        point.status = HistoryPoints::statusFromCode(rows.integer(3));
+        point.latencyUs = rows.integer(4);
+        if (!rows.isNull(5))
+            point.httpStatus = int(rows.integer(5));
+        point.errorKind = rows.isNull(6)
+            ? ErrorKind::None
+            : ErrorKind(std::clamp<qint64>(rows.integer(6), 0, qint64(ErrorKind::Cancelled)));
+        for (int i = 0; i < 5; ++i) {
+            if (!rows.isNull(8 + i))
+                point.phasesUs[std::size_t(i)] = qint32(rows.integer(8 + i));
+        }
+        if (!rows.isNull(13))
+            point.icmp = HistoryIcmp{int(rows.integer(13)), int(rows.integer(14))};
+        batch.push_back({rows.integer(2), std::move(point), quint32(rows.isNull(7) ? 0 : rows.integer(7))});
+    }
+    if (rows.lastCode() != SQLITE_DONE) {
+        fail(m_db.lastError(QStringLiteral("cannot read back")));
+        return false;
+    }
+    m_recent->append(next.segment, batch);
+    if (read < limit) {
+        if (m_closing && m_closing->segment == next.segment)
+            m_closing->eks = m_recent->endpointsOf(next.segment);
+        m_readBack.erase(m_readBack.begin());
+        if (m_readBack.empty())
+            m_recent->setReady(true);
+    }
     noteStall(elapsedUs(timer));
     return true;
 }
@@ -505,6 +524,14 @@ void HistoryWriter::maintain(qint64 budgetUs)
 {
     QElapsedTimer timer;
     timer.start();
+    while (!m_readBack.empty() && elapsedUs(timer) < budgetUs) {
+        if (!readBackSlice(20'000))
+            return;
+    }
+    if (!m_readBack.empty()) {
+        QTimer::singleShot(5, this, &HistoryWriter::tick); // go on reading back soon, results or not
+        return;
+    }
     if (!rotateIfDue(false))
         return;
     // Small slices, each its own transaction, until the budget is spent or nothing is left.
@@ -800,6 +827,7 @@ bool HistoryWriter::retentionSlice(int limit)
 void HistoryWriter::compactAll(std::shared_ptr<QPromise<void>> done)
 {
     commit();
+    while (m_usable && readBackSlice(20'000)) { }
     if (m_usable) {
         for (int round = 0; round < 2; ++round) {
             while (m_closing && packSlice(250)) { }

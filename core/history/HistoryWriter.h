@@ -87,6 +87,7 @@ private:
     bool rollSlice(int level, int limit);
     bool retentionSlice(int limit);
     bool recover();
+    bool readBackSlice(int limit);
     void fail(const HistoryError &error);
     void noteStall(qint64 us);
     std::optional<qint64> meta(const char *key);
@@ -131,6 +132,15 @@ private:
     qint64 m_segment = 1;
     qint64 m_segmentStartMs = 0;
     std::optional<Closing> m_closing;
+    struct ReadBack
+    {
+        int table;
+        qint64 segment;
+        qint64 fromEk; // rows of endpoints below were packed before the stop
+        qint64 afterRowid;
+        qint64 lastRowid; // what was there at the open
+    };
+    std::vector<ReadBack> m_readBack; // journal rows still to read back into memory
     qint64 m_maxSpanMs = 0;
     qint64 m_lastRetentionMs = 0;
     bool m_errorShown = false;
