@@ -2,6 +2,7 @@
 
 #include "CheckCommand.h"
 #include "ExitCode.h"
+#include "HistoryCommand.h"
 #include "ValidateCommand.h"
 #include "WatchCommand.h"
 
@@ -25,6 +26,9 @@ const char usage[] = "Usage: pingscope [--demo] [PROFILE]\n"
                      "  check [--profile FILE] [TARGET...]\n"
                      "                   probe each endpoint once and report: text, json or junit\n"
                      "                   (exit 0 all up, 1 any down, 2 bad arguments, 130 interrupted)\n"
+                     "  history export|outages|uptime|backup FILE ...\n"
+                     "                   read a history file: export results (csv, json), list outages,\n"
+                     "                   uptime since 24h, 7d, 30d, or take a backup while it is recorded\n"
                      "  validate FILE    check a profile and report every problem in it\n"
                      "  watch [--profile FILE] [TARGET...]\n"
                      "                   run the monitor without a window: a line per change of status,\n"
@@ -39,7 +43,8 @@ const char usage[] = "Usage: pingscope [--demo] [PROFILE]\n"
 
 bool isCommand(const QString &word)
 {
-    return word == QLatin1String("validate") || word == QLatin1String("check") || word == QLatin1String("watch");
+    return word == QLatin1String("validate") || word == QLatin1String("check") || word == QLatin1String("watch")
+        || word == QLatin1String("history");
 }
 
 } // namespace
@@ -64,6 +69,8 @@ int CommandLine::runHeadless(const QStringList &arguments)
         return runCheckCommand(arguments.mid(1), out, err);
     if (first == QLatin1String("watch"))
         return runWatchCommand(arguments.mid(1), out, err);
+    if (first == QLatin1String("history"))
+        return runHistoryCommand(arguments.mid(1), out, err);
     if (arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))) {
         out << "pingscope " << Pingscope::versionString << Qt::endl;
         return ExitCode::Ok;

@@ -59,7 +59,10 @@ quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
 
 QByteArray MetricsExporter::page() const
 {
-    return PrometheusText::render(*m_monitor, m_tallies, m_labels);
+    QByteArray text = PrometheusText::render(*m_monitor, m_tallies, m_labels);
+    if (m_extra)
+        text += m_extra();
+    return text;
 }
 
 void MetricsExporter::count(const QList<EndpointResult> &results)

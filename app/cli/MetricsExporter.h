@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -38,6 +39,8 @@ public:
     quint16 listen(const ListenAddress &where, QString *error);
 
     QByteArray page() const;
+    // More families for the page (watch --history adds the uptime gauges).
+    void setExtra(std::function<QByteArray()> extra) { m_extra = std::move(extra); }
 
 private:
     void count(const QList<EndpointResult> &results);
@@ -46,4 +49,5 @@ private:
     std::unique_ptr<QHttpServer> m_server;
     PrometheusText::ResultTallies m_tallies;
     mutable PrometheusText::LabelCache m_labels;
+    std::function<QByteArray()> m_extra;
 };

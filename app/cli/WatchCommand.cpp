@@ -2,11 +2,14 @@
 
 #include "CommonOptions.h"
 #include "ExitCode.h"
+#include "HistoryUptimeGauges.h"
 #include "MetricsExporter.h"
 #include "workspace/MonitorDrain.h"
 #include "RunSummary.h"
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
+#include "history/HistoryRecorder.h"
+#include "history/SqliteHistoryStore.h"
 #include "monitor/Monitor.h"
 #include "net/HostPort.h"
 #include "workspace/Workspace.h"
@@ -36,7 +39,9 @@ struct WatchOptions
     std::optional<double> durationS;
     bool summary = false;
     std::optional<MetricsExporter::ListenAddress> metrics;
+    QString history; // record into this history file
 };
+
 
 std::optional<double> positiveSeconds(const QString &text)
 {
@@ -82,6 +87,7 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
         }
     }
     options.summary = parser.isSet(QStringLiteral("summary"));
+    options.history = parser.value(QStringLiteral("history"));
     if (parser.isSet(QStringLiteral("metrics-listen"))) {
         options.metrics = MetricsExporter::parseListenAddress(parser.value(QStringLiteral("metrics-listen")));
         if (!options.metrics) {
@@ -129,7 +135,28 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
                          });
     }
 
+    std::unique_ptr<SqliteHistoryStore> history;
+    std::unique_ptr<HistoryRecorder> recorder;
+    // The history is keyed by each endpoint's profile id, which survives renames and edits.
+    QHash<EndpointId, QString> keys;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        keys.insert(ids.at(i), endpoints.at(i).id);
+    const auto keyOf = [&keys](EndpointId id) { return keys.value(id, QString::number(id)); };
+    if (!options.history.isEmpty()) {
+        HistoryError refused;
+        history = SqliteHistoryStore::open(options.history, {}, &refused);
+        if (!history) {
+            err << "pingscope watch: " << refused.message << Qt::endl;
+            return ExitCode::Usage;
+        }
+        QObject::connect(history.get(), &HistoryStore::failed, monitor, [&err](const HistoryError &failure) {
+            err << "pingscope watch: history: " << failure.message << Qt::endl;
+        });
+        recorder = std::make_unique<HistoryRecorder>(monitor, history.get(), keyOf);
+    }
+
     std::unique_ptr<MetricsExporter> exporter;
+    std::unique_ptr<HistoryUptimeGauges> uptimeGauges;
     if (options.metrics) {
         exporter = std::make_unique<MetricsExporter>(monitor);
         QString problem;
@@ -141,6 +168,10 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         const QHostAddress &address = options.metrics->address;
         // Announced on stderr, so a port picked with :0 can be found; stdout stays the status log.
         err << "pingscope watch: metrics at http://" << HostPort::join(address, port) << "/metrics" << Qt::endl;
+        if (history) {
+            uptimeGauges = std::make_unique<HistoryUptimeGauges>(history.get(), monitor, keyOf);
+            exporter->setExtra([gauges = uptimeGauges.get()] { return gauges->text(); });
+        }
     }
 
     QEventLoop loop;
@@ -159,7 +190,11 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     QElapsedTimer elapsed;
     elapsed.start();
     monitor->start();
+    if (recorder)
+        recorder->start();
     loop.exec();
+    if (recorder)
+        recorder->stop(); // before the stop: the cancelled probes' results are not history
     monitor->stop();
     const double ranS = double(elapsed.nsecsElapsed()) / 1e9;
     MonitorDrain::drain(*monitor, Workspace::shutdownLimit);
@@ -168,6 +203,9 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         out << summary.render(ranS, monitor->endpointCount(), monitor->counters()) << Qt::endl;
     out.flush();
     exporter.reset();
+    uptimeGauges.reset();
+    recorder.reset();
+    history.reset(); // commits what is pending and closes the file
     workspace.shutdown();
     return exitCode;
 }
@@ -192,6 +230,8 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
          QStringLiteral("ADDR:PORT")},
         {QStringLiteral("duration"), QStringLiteral("Stops after S seconds."), QStringLiteral("S")},
         {QStringLiteral("summary"), QStringLiteral("Prints a JSON summary of the run at exit, as the last line.")},
+        {QStringLiteral("history"), QStringLiteral("Records every result into this history file (created if missing)."),
+         QStringLiteral("FILE")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
