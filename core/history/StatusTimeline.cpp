@@ -69,37 +69,41 @@ QList<HistoryOutage> StatusTimeline::outages(const QString &key, const QList<Sta
                                              const QList<HistoryRun> &runs, HistoryRange range, qint64 nowMs)
 {
     QList<HistoryOutage> found;
-    std::optional<HistoryOutage> current;
+    // A value and a flag rather than std::optional: GCC 12 at -O3 warns (maybe-uninitialized) on the
+    // optional's QString members, and the warning is an error in our builds.
+    HistoryOutage current;
+    bool open = false;
     qint64 currentEnd = 0;
     int currentRun = -1;
     auto close = [&] {
-        if (current && current->startMs < range.toMs && (!current->endMs || *current->endMs > range.fromMs))
-            found << *current;
-        current.reset();
+        if (open && current.startMs < range.toMs && (!current.endMs || *current.endMs > range.fromMs))
+            found << current;
+        open = false;
     };
     forEachSpan(changes, runs, [&](const Span &span) {
         if (span.status != EndpointStatus::Down) {
             close();
             return;
         }
-        if (current && currentRun == span.run && currentEnd == span.startMs) { // Down again, no answer between
+        if (open && currentRun == span.run && currentEnd == span.startMs) { // Down again, no answer between
             currentEnd = span.endMs;
         } else {
             close();
             current = HistoryOutage{key, span.startMs, std::nullopt, 0, ErrorKind::None, QString()};
+            open = true;
             if (span.cause) {
-                current->errorKind = span.cause->errorKind;
-                current->message = span.cause->message;
+                current.errorKind = span.cause->errorKind;
+                current.message = span.cause->message;
             }
             currentEnd = span.endMs;
             currentRun = span.run;
         }
         if (span.reachesLiveEnd) {
-            current->endMs.reset();
-            current->durationMs = std::max<qint64>(0, nowMs - current->startMs);
+            current.endMs.reset();
+            current.durationMs = std::max<qint64>(0, nowMs - current.startMs);
         } else {
-            current->endMs = currentEnd;
-            current->durationMs = currentEnd - current->startMs;
+            current.endMs = currentEnd;
+            current.durationMs = currentEnd - current.startMs;
         }
     });
     close();
