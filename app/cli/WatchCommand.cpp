@@ -4,14 +4,13 @@
 #include "ExitCode.h"
 #include "HistoryUptimeGauges.h"
 #include "MetricsExporter.h"
-#include "workspace/MonitorDrain.h"
 #include "RunSummary.h"
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
-#include "history/HistoryRecorder.h"
-#include "history/SqliteHistoryStore.h"
+#include "history/HistoryStore.h"
 #include "monitor/Monitor.h"
 #include "net/HostPort.h"
+#include "workspace/MonitorDrain.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -41,7 +40,6 @@ struct WatchOptions
     std::optional<MetricsExporter::ListenAddress> metrics;
     QString history; // record into this history file
 };
-
 
 std::optional<double> positiveSeconds(const QString &text)
 {
@@ -120,39 +118,29 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         }
     });
     if (options.log != LogFormat::None) {
-        QObject::connect(monitor, &Monitor::statusesChanged, monitor,
-                         [&](const QList<StatusChange> &changes) {
-                             const QDateTime now = QDateTime::currentDateTimeUtc();
-                             for (const StatusChange &change : changes) {
-                                 const auto endpoint = monitor->endpoint(change.id);
-                                 if (!endpoint)
-                                     continue;
-                                 out << (options.log == LogFormat::Json ? StatusLine::json(change, *endpoint, now)
-                                                                        : StatusLine::text(change, *endpoint, now))
-                                     << '\n';
-                             }
-                             out.flush();
-                         });
+        QObject::connect(monitor, &Monitor::statusesChanged, monitor, [&](const QList<StatusChange> &changes) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const StatusChange &change : changes) {
+                const auto endpoint = monitor->endpoint(change.id);
+                if (!endpoint)
+                    continue;
+                out << (options.log == LogFormat::Json ? StatusLine::json(change, *endpoint, now)
+                                                       : StatusLine::text(change, *endpoint, now))
+                    << '\n';
+            }
+            out.flush();
+        });
     }
 
-    std::unique_ptr<SqliteHistoryStore> history;
-    std::unique_ptr<HistoryRecorder> recorder;
-    // The history is keyed by each endpoint's profile id, which survives renames and edits.
-    QHash<EndpointId, QString> keys;
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        keys.insert(ids.at(i), endpoints.at(i).id);
-    const auto keyOf = [&keys](EndpointId id) { return keys.value(id, QString::number(id)); };
     if (!options.history.isEmpty()) {
         HistoryError refused;
-        history = SqliteHistoryStore::open(options.history, {}, &refused);
-        if (!history) {
+        if (!workspace.openHistory(options.history, &refused)) {
             err << "pingscope watch: " << refused.message << Qt::endl;
             return ExitCode::Usage;
         }
-        QObject::connect(history.get(), &HistoryStore::failed, monitor, [&err](const HistoryError &failure) {
+        QObject::connect(&workspace, &Workspace::historyFailed, monitor, [&err](const HistoryError &failure) {
             err << "pingscope watch: history: " << failure.message << Qt::endl;
         });
-        recorder = std::make_unique<HistoryRecorder>(monitor, history.get(), keyOf);
     }
 
     std::unique_ptr<MetricsExporter> exporter;
@@ -168,8 +156,9 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         const QHostAddress &address = options.metrics->address;
         // Announced on stderr, so a port picked with :0 can be found; stdout stays the status log.
         err << "pingscope watch: metrics at http://" << HostPort::join(address, port) << "/metrics" << Qt::endl;
-        if (history) {
-            uptimeGauges = std::make_unique<HistoryUptimeGauges>(history.get(), monitor, keyOf);
+        if (HistoryStore *history = workspace.history()) {
+            uptimeGauges = std::make_unique<HistoryUptimeGauges>(
+                history, monitor, [monitor](EndpointId id) { return monitor->keyOf(id); });
             exporter->setExtra([gauges = uptimeGauges.get()] { return gauges->text(); });
         }
     }
@@ -189,12 +178,8 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
     QElapsedTimer elapsed;
     elapsed.start();
-    monitor->start();
-    if (recorder)
-        recorder->start();
+    monitor->start(); // and the history's run with it
     loop.exec();
-    if (recorder)
-        recorder->stop(); // before the stop: the cancelled probes' results are not history
     monitor->stop();
     const double ranS = double(elapsed.nsecsElapsed()) / 1e9;
     MonitorDrain::drain(*monitor, Workspace::shutdownLimit);
@@ -204,9 +189,7 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     out.flush();
     exporter.reset();
     uptimeGauges.reset();
-    recorder.reset();
-    history.reset(); // commits what is pending and closes the file
-    workspace.shutdown();
+    workspace.shutdown(); // commits the history and closes it
     return exitCode;
 }
 

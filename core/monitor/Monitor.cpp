@@ -196,6 +196,12 @@ QList<EndpointId> Monitor::endpointIds() const
     return QList<EndpointId>(m_order.begin(), m_order.end());
 }
 
+QString Monitor::keyOf(EndpointId id) const
+{
+    const EndpointRecord *record = find(id);
+    return record ? record->endpoint.id : QString();
+}
+
 std::optional<Endpoint> Monitor::endpoint(EndpointId id) const
 {
     if (const EndpointRecord *record = find(id))
@@ -219,10 +225,13 @@ void Monitor::start()
             setTask(record, restingTask(record));
     }
     rearm();
+    emit started();
 }
 
 void Monitor::stop()
 {
+    if (m_started)
+        emit stopping();
     qCDebug(lcMonitor) << "stopped;" << m_counters.queued + m_counters.running << "probes in flight cancelled";
     m_started = false;
     m_due.clear();

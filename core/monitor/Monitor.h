@@ -72,6 +72,7 @@ public:
     bool contains(EndpointId id) const;
     QList<EndpointId> endpointIds() const; // in the order added
     std::optional<Endpoint> endpoint(EndpointId id) const;
+    QString keyOf(EndpointId id) const; // its stable id (Endpoint::id), without copying the endpoint; empty if none
     int endpointCount() const { return int(m_order.size()); }
 
     // Running. Before start() and after stop(), nothing is scheduled, but "run now" still probes once.
@@ -120,6 +121,8 @@ signals:
     void endpointsAdded(const QList<EndpointId> &ids);
     void endpointUpdated(EndpointId id);
     void endpointsRemoved(const QList<EndpointId> &ids); // in the order given to removeEndpoints
+    void started();
+    void stopping(); // at the start of stop(), before anything in flight is cancelled
 
 private:
     using TimePoint = EngineClock::time_point;

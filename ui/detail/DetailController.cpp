@@ -1,11 +1,12 @@
 #include "DetailController.h"
 
 #include "EndpointDetailPane.h"
-#include "ResultHistory.h"
+#include "history/MemoryHistoryStore.h"
 #include "monitor/Monitor.h"
 
-DetailController::DetailController(Monitor *monitor, EndpointDetailPane *pane, QObject *parent)
-    : QObject(parent), m_monitor(monitor), m_pane(pane), m_history(new ResultHistory(monitor, this))
+DetailController::DetailController(Monitor *monitor, const MemoryHistoryStore *recent, EndpointDetailPane *pane,
+                                   QObject *parent)
+    : QObject(parent), m_monitor(monitor), m_pane(pane), m_recent(recent)
 {
     m_pane->setEnabled(false); // until an endpoint is shown
     connect(monitor, &Monitor::resultsReady, this, &DetailController::onResults);
@@ -31,7 +32,7 @@ void DetailController::show(EndpointId id)
     }
     m_pane->setEnabled(true);
     m_pane->setEndpoint(*endpoint);
-    for (const ProbeResult &result : m_history->results(id))
+    for (const ProbeResult &result : m_recent->recent(endpoint->id))
         m_pane->addResult(result);
     if (const auto statistics = m_monitor->statistics(id))
         m_pane->setStatistics(*statistics);

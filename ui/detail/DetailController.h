@@ -6,8 +6,8 @@
 #include <QObject>
 
 class EndpointDetailPane;
+class MemoryHistoryStore;
 class Monitor;
-class ResultHistory;
 
 // Keeps the detail pane on one endpoint: what it is, the results it has had, its statistics as they
 // come in, and nothing once it is removed.
@@ -17,7 +17,8 @@ class DetailController final : public QObject
     Q_DISABLE_COPY_MOVE(DetailController)
 
 public:
-    DetailController(Monitor *monitor, EndpointDetailPane *pane, QObject *parent);
+    // recent: the last results of every endpoint, which the pane shows at once when it switches.
+    DetailController(Monitor *monitor, const MemoryHistoryStore *recent, EndpointDetailPane *pane, QObject *parent);
 
     void show(EndpointId id); // 0 = none
     EndpointId shown() const { return m_id; }
@@ -27,6 +28,6 @@ private:
 
     Monitor *m_monitor;
     EndpointDetailPane *m_pane;
-    ResultHistory *m_history;
+    const MemoryHistoryStore *m_recent;
     EndpointId m_id = 0;
 };
