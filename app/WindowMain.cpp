@@ -1,6 +1,7 @@
 #include "WindowMain.h"
 
 #include "Version.h"
+#include "cli/CommandLine.h"
 #include "demo/DemoServer.h"
 #include "monitor/Monitor.h"
 #include "window/AppSettings.h"
@@ -11,17 +12,6 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
-
-namespace {
-QString profileArgument(const QStringList &arguments)
-{
-    for (const QString &argument : arguments.mid(1)) {
-        if (!argument.startsWith(QLatin1Char('-')))
-            return argument;
-    }
-    return {};
-}
-} // namespace
 
 int runWindow(int &argc, char **argv, const QStringList &arguments)
 {
@@ -36,7 +26,7 @@ int runWindow(int &argc, char **argv, const QStringList &arguments)
     workspace.monitor()->watchNetwork();
     MainWindow window(&workspace);
 
-    const QString file = profileArgument(arguments);
+    const QString file = CommandLine::profileArgument(arguments);
     if (arguments.contains(QLatin1String("--demo"))) {
         QString error;
         if (demo.start(&error)) {

@@ -1,8 +1,11 @@
 #include "Version.h"
 #include "WindowMain.h"
 #include "cli/CommandLine.h"
+#include "cli/ExitCode.h"
 
 #include <QCoreApplication>
+
+#include <cstdio>
 
 namespace {
 // Before any application object exists, so the headless commands and the window see the same names.
@@ -22,7 +25,8 @@ QStringList argumentsOf(int argc, char **argv)
 }
 } // namespace
 
-// Only dispatches: a headless command on a QCoreApplication, or the window (WindowMain.cpp).
+// Only dispatches: a headless command on a QCoreApplication, a line saying why the window cannot
+// start, or the window (WindowMain.cpp).
 int main(int argc, char **argv)
 {
     const QStringList arguments = argumentsOf(argc, argv);
@@ -36,6 +40,10 @@ int main(int argc, char **argv)
             qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
         return CommandLine::runHeadless(arguments);
+    }
+    if (const QString problem = CommandLine::windowProblem(arguments); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", problem.toLocal8Bit().constData());
+        return ExitCode::Usage;
     }
     return runWindow(argc, argv, arguments);
 }

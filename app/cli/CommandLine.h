@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QStringList>
 
 // The command line shared by the window and the headless commands.
@@ -11,5 +12,19 @@ bool isHeadless(const QStringList &arguments);
 
 // Runs a headless command and returns the process's exit code. Needs a QCoreApplication.
 int runHeadless(const QStringList &arguments);
+
+// What keeps the window from starting on these arguments, as one line for stderr, or empty when
+// nothing does: a mistyped command or option (naming the nearest known one), a profile that does
+// not exist, or nothing to show it on. Asked before any
+// QGuiApplication exists, because that aborts the process when it finds no display.
+QString windowProblem(const QStringList &arguments);
+
+// The profile the window opens: the first argument that is neither an option nor the value of one
+// of Qt's own options (-platform offscreen), or empty.
+QString profileArgument(const QStringList &arguments);
+
+// The command or option a mistyped word most likely meant ("chek" → "check", "--verison" →
+// "--version"), or empty when none is close enough to be a typo of it.
+QString nearestKnown(const QString &word);
 
 } // namespace CommandLine
