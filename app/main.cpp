@@ -1,11 +1,14 @@
 #include "Version.h"
-#include "WindowMain.h"
 #include "cli/CommandLine.h"
 #include "cli/ExitCode.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+
+#if PINGSCOPE_WITH_WINDOW
+#include "WindowMain.h"
+#endif
 
 namespace {
 // Before any application object exists, so the headless commands and the window see the same names.
@@ -23,10 +26,13 @@ QStringList argumentsOf(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
     return arguments;
 }
+
+constexpr CommandLine::Window window
+    = PINGSCOPE_WITH_WINDOW ? CommandLine::Window::Built : CommandLine::Window::NotBuilt;
 } // namespace
 
 // Only dispatches: a headless command on a QCoreApplication, a line saying why the window cannot
-// start, or the window (WindowMain.cpp).
+// start, or the window (WindowMain.cpp, in builds with PINGSCOPE_GUI).
 int main(int argc, char **argv)
 {
     const QStringList arguments = argumentsOf(argc, argv);
@@ -39,11 +45,15 @@ int main(int argc, char **argv)
         if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
             qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
-        return CommandLine::runHeadless(arguments);
+        return CommandLine::runHeadless(arguments, window);
     }
-    if (const QString problem = CommandLine::windowProblem(arguments); !problem.isEmpty()) {
+    if (const QString problem = CommandLine::windowProblem(arguments, window); !problem.isEmpty()) {
         std::fprintf(stderr, "%s\n", problem.toLocal8Bit().constData());
         return ExitCode::Usage;
     }
+#if PINGSCOPE_WITH_WINDOW
     return runWindow(argc, argv, arguments);
+#else
+    return ExitCode::Usage; // not reached: without the window, windowProblem always names one
+#endif
 }

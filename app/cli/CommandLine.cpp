@@ -18,32 +18,36 @@
 
 namespace {
 
-const char usage[] = "Usage: pingscope [--demo] [PROFILE]\n"
-                     "       pingscope COMMAND [OPTIONS]\n"
-                     "\n"
+const char windowUsage[] = "Usage: pingscope [--demo] [PROFILE]\n"
+                           "       pingscope COMMAND [OPTIONS]\n";
+const char headlessUsage[] = "Usage: pingscope COMMAND [OPTIONS]\n";
+const char about[] = "\n"
                      "Pingscope watches web services, TCP ports, TLS services, hosts and DNS names,\n"
                      "all at once, and shows their state, latencies and errors.\n"
-                     "\n"
-                     "With no command it opens the window, on PROFILE if given.\n"
-                     "\n"
-                     "Commands:\n"
-                     "  check [--profile FILE] [TARGET...]\n"
-                     "                   probe each endpoint once and report: text, json or junit\n"
-                     "                   (exit 0 all up, 1 any down, 2 bad arguments, 130 interrupted)\n"
-                     "  history export|outages|uptime|backup FILE ...\n"
-                     "                   read a history file: export results (csv, json), list outages,\n"
-                     "                   uptime since 24h, 7d, 30d, or take a backup while it is recorded\n"
-                     "  validate FILE    check a profile and report every problem in it\n"
-                     "  watch [--profile FILE] [TARGET...]\n"
-                     "                   run the monitor without a window: a line per change of status,\n"
-                     "                   /metrics for Prometheus (--metrics-listen), a summary (--summary)\n"
-                     "\n"
-                     "Options:\n"
-                     "  --demo           open the window on a built-in demo that needs no network\n"
-                     "  -h, --help       show this help\n"
-                     "  -v, --version    show the version\n"
-                     "\n"
-                     "'pingscope COMMAND --help' describes a command's options.\n";
+                     "\n";
+const char windowAbout[] = "With no command it opens the window, on PROFILE if given.\n"
+                           "\n";
+const char headlessAbout[] = "This build has no window (PINGSCOPE_GUI=OFF, as in the pingscope-cli package):\n"
+                             "it runs the commands below.\n"
+                             "\n";
+const char commands[] = "Commands:\n"
+                        "  check [--profile FILE] [TARGET...]\n"
+                        "                   probe each endpoint once and report: text, json or junit\n"
+                        "                   (exit 0 all up, 1 any down, 2 bad arguments, 130 interrupted)\n"
+                        "  history export|outages|uptime|backup FILE ...\n"
+                        "                   read a history file: export results (csv, json), list outages,\n"
+                        "                   uptime since 24h, 7d, 30d, or take a backup while it is recorded\n"
+                        "  validate FILE    check a profile and report every problem in it\n"
+                        "  watch [--profile FILE] [TARGET...]\n"
+                        "                   run the monitor without a window: a line per change of status,\n"
+                        "                   /metrics for Prometheus (--metrics-listen), a summary (--summary)\n"
+                        "\n"
+                        "Options:\n";
+const char demoOption[] = "  --demo           open the window on a built-in demo that needs no network\n";
+const char options[] = "  -h, --help       show this help\n"
+                       "  -v, --version    show the version\n"
+                       "\n"
+                       "'pingscope COMMAND --help' describes a command's options.\n";
 
 // Said in every line that turns a command line away, so the reader learns what would have worked.
 const char theCommands[] = "the commands are validate, check, watch and history (pingscope --help)";
@@ -190,10 +194,14 @@ bool CommandLine::isHeadless(const QStringList &arguments)
         || arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"));
 }
 
-int CommandLine::runHeadless(const QStringList &arguments)
+int CommandLine::runHeadless(const QStringList &arguments, Window window)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const bool withWindow = window == Window::Built;
+    const QString usage = QLatin1String(withWindow ? windowUsage : headlessUsage) + QLatin1String(about)
+        + QLatin1String(withWindow ? windowAbout : headlessAbout) + QLatin1String(commands)
+        + QLatin1String(withWindow ? demoOption : "") + QLatin1String(options);
     const QString first = arguments.value(1);
     if (first == QLatin1String("validate"))
         return runValidateCommand(arguments.mid(1), out, err);
@@ -215,7 +223,7 @@ int CommandLine::runHeadless(const QStringList &arguments)
     return ExitCode::Usage;
 }
 
-QString CommandLine::windowProblem(const QStringList &arguments)
+QString CommandLine::windowProblem(const QStringList &arguments, Window window)
 {
     bool positionalSeen = false;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -238,6 +246,15 @@ QString CommandLine::windowProblem(const QStringList &arguments)
         positionalSeen = true;
         if (const QString problem = positionalProblem(argument); !problem.isEmpty())
             return QStringLiteral("pingscope: ") + problem;
+    }
+    if (window == Window::NotBuilt) {
+        const QString profile = profileArgument(arguments);
+        if (!profile.isEmpty()) {
+            return QStringLiteral("pingscope: this build has no window to open %1 in; try pingscope check --profile "
+                                  "%1 or pingscope watch --profile %1")
+                .arg(profile);
+        }
+        return QStringLiteral("pingscope: this build has no window; ") + QLatin1String(theCommands);
     }
     if (!hasDisplay(arguments)) {
         return QStringLiteral("pingscope: no display to open the window on (DISPLAY, WAYLAND_DISPLAY and "

@@ -44,7 +44,10 @@ private slots:
         const PingscopeRun outcome = runPingscope({QStringLiteral("--help")});
         QCOMPARE(outcome.exitCode, 0);
         QVERIFY(QString::fromUtf8(outcome.out).contains(QStringLiteral("validate FILE")));
-        QVERIFY(QString::fromUtf8(outcome.out).contains(QStringLiteral("--demo")));
+        // The help of a build without the window must not offer it.
+        QCOMPARE(QString::fromUtf8(outcome.out).contains(QStringLiteral("--demo")), bool(PINGSCOPE_WITH_WINDOW));
+        QCOMPARE(QString::fromUtf8(outcome.out).contains(QStringLiteral("This build has no window")),
+                 bool(!PINGSCOPE_WITH_WINDOW));
     }
 
     // pingscope chek ...: before, Qt's abort for want of a display (SIGABRT), whatever the build.
@@ -100,17 +103,29 @@ private slots:
     }
 
     // The window is asked for, and the child has no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM.
-    void windowWithoutDisplay()
+    void windowWithoutDisplayOrWithoutWindow()
     {
         const QString profile = sourceFile(QStringLiteral("resources/profiles/home-lab.json"));
+#if PINGSCOPE_WITH_WINDOW
         const QString noDisplay = QStringLiteral("pingscope: no display to open the window on (DISPLAY, "
                                                  "WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset); the commands "
                                                  "validate, check and watch need none (pingscope --help)");
         QCOMPARE(refusal(runPingscope({})), noDisplay);
         QCOMPARE(refusal(runPingscope({QStringLiteral("--demo")})), noDisplay);
         QCOMPARE(refusal(runPingscope({profile})), noDisplay);
+#else
+        const QString noWindow
+            = QStringLiteral("pingscope: this build has no window; %1 (pingscope --help)").arg(theCommands);
+        QCOMPARE(refusal(runPingscope({})), noWindow);
+        QCOMPARE(refusal(runPingscope({QStringLiteral("--demo")})), noWindow);
+        QCOMPARE(refusal(runPingscope({profile})),
+                 QStringLiteral("pingscope: this build has no window to open %1 in; try pingscope check --profile "
+                                "%1 or pingscope watch --profile %1")
+                     .arg(profile));
+#endif
     }
 
+#if PINGSCOPE_WITH_WINDOW
     // The gate must not turn away a window that has somewhere to go: a platform named on the command
     // line or in QT_QPA_PLATFORM. The window is up when the process still runs after two seconds.
     void windowStartsWhereAPlatformIsNamed()
@@ -133,6 +148,7 @@ private slots:
         byEnvironment.kill();
         QVERIFY(byEnvironment.waitForFinished(5000));
     }
+#endif
 
     void validateAcceptsTheExamples()
     {
