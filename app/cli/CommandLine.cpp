@@ -258,7 +258,7 @@ QString CommandLine::windowProblem(const QStringList &arguments, Window window)
     }
     if (!hasDisplay(arguments)) {
         return QStringLiteral("pingscope: no display to open the window on (DISPLAY, WAYLAND_DISPLAY and "
-                              "QT_QPA_PLATFORM are unset); the commands validate, check and watch need none "
+                              "QT_QPA_PLATFORM are unset); the commands validate, check, watch and history need none "
                               "(pingscope --help)");
     }
     return {};

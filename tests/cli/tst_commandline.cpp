@@ -20,7 +20,7 @@ QString refusal(const PingscopeRun &run)
     return QString::fromUtf8(run.err).trimmed();
 }
 
-const QString theCommands = QStringLiteral("the commands are validate, check and watch");
+const QString theCommands = QStringLiteral("the commands are validate, check, watch and history");
 
 } // namespace
 
@@ -109,7 +109,7 @@ private slots:
 #if PINGSCOPE_WITH_WINDOW
         const QString noDisplay = QStringLiteral("pingscope: no display to open the window on (DISPLAY, "
                                                  "WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset); the commands "
-                                                 "validate, check and watch need none (pingscope --help)");
+                                                 "validate, check, watch and history need none (pingscope --help)");
         QCOMPARE(refusal(runPingscope({})), noDisplay);
         QCOMPARE(refusal(runPingscope({QStringLiteral("--demo")})), noDisplay);
         QCOMPARE(refusal(runPingscope({profile})), noDisplay);
