@@ -2,6 +2,7 @@
 # The two set-up commands of the README, on Debian 12 (as root, or a user with sudo):
 #   ./dev.sh demo   install what is missing, build, and start the window on the built-in demo
 #   ./dev.sh test   install what is missing, build with sanitizers, and run the whole test suite,
+#                   then build the headless program (PINGSCOPE_GUI=OFF) and try it on loopback,
 #                   then build the packages and check them (packaging/check-packages.sh)
 # Plus:  ./dev.sh build   install what is missing and build (build/app/pingscope)
 set -euo pipefail
@@ -23,11 +24,51 @@ install_missing_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-build() { # build-dir, extra cmake arguments...
+configure() { # build-dir, extra cmake arguments...
     local dir=$1
     shift
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPINGSCOPE_WERROR=ON "$@"
-    cmake --build "$dir" --parallel "$(nproc)"
+}
+
+build() { # build-dir, extra cmake arguments...
+    configure "$@"
+    cmake --build "$1" --parallel "$(nproc)"
+}
+
+# The build without the window, as a server runs it: only the program, built in build-nogui; it must link
+# none of the GUI libraries, turn away a request for the window, and check a loopback port that listens (exit
+# 0) and one that is closed (exit 1).
+check_headless() {
+    local dir=build-nogui
+    local program=$dir/app/pingscope ports server output code=0
+    configure "$dir" -DPINGSCOPE_GUI=OFF -DPINGSCOPE_BUILD_TESTS=OFF -DPINGSCOPE_BUILD_BENCH=OFF
+    cmake --build "$dir" --target pingscope --parallel "$(nproc)"
+    if ldd "$program" | grep -E 'libQt6(Gui|Widgets|Charts|Svg|OpenGL)|libX11|libxcb|libwayland|libGL'; then
+        echo "FAIL: the headless pingscope links GUI libraries (above)" >&2
+        return 1
+    fi
+    output=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$program" 2>&1) || code=$?
+    if [ "$code" -ne 2 ] || ! grep -q 'this build has no window' <<<"$output"; then
+        echo "FAIL: the headless pingscope with no command exited $code: $output" >&2
+        return 1
+    fi
+    ports=$(mktemp)
+    packaging/loopback-ports.py >"$ports" &
+    server=$!
+    for _ in $(seq 50); do [ -s "$ports" ] && break; sleep 0.1; done
+    local open_port closed_port
+    read -r open_port closed_port <"$ports"
+    rm -f "$ports"
+    local up=0 down=0
+    timeout 60 "$program" check "tcp://127.0.0.1:$open_port" || up=$?
+    timeout 60 "$program" check "tcp://127.0.0.1:$closed_port" || down=$?
+    kill "$server"
+    wait "$server" 2>/dev/null || true
+    if [ "$up" -ne 0 ] || [ "$down" -ne 1 ]; then
+        echo "FAIL: the headless pingscope check exited $up on a listening port (not 0), $down on a closed one (not 1)" >&2
+        return 1
+    fi
+    echo "headless build: links no GUI library, has no window, checks loopback (up: exit 0, down: exit 1)"
 }
 
 case "${1:-}" in
@@ -46,6 +87,7 @@ test)
     # free in a cancelled coroutine fails the suite instead of passing by luck.
     build build-test -DPINGSCOPE_SANITIZE=ON
     (cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300)
+    check_headless
     # Then the .deb, .rpm and .tar.gz, built without sanitizers, checked, installed and run as a user would.
     packaging/check-packages.sh
     ;;

@@ -1,20 +1,17 @@
-#include "window/AppSettings.h"
-#include "window/MainWindow.h"
 #include "Version.h"
 #include "cli/CommandLine.h"
-#include "demo/DemoServer.h"
-#include "monitor/Monitor.h"
-#include "workspace/Workspace.h"
+#include "cli/ExitCode.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QIcon>
-#include <QMessageBox>
 
 #include <cstdio>
 
+#if PINGSCOPE_WITH_WINDOW
+#include "WindowMain.h"
+#endif
+
 namespace {
+// Before any application object exists, so the headless commands and the window see the same names.
 void describeApplication()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Pingscope"));
@@ -30,20 +27,16 @@ QStringList argumentsOf(int argc, char **argv)
     return arguments;
 }
 
-QString profileArgument(const QStringList &arguments)
-{
-    for (const QString &argument : arguments.mid(1)) {
-        if (!argument.startsWith(QLatin1Char('-')))
-            return argument;
-    }
-    return {};
-}
+constexpr CommandLine::Window window
+    = PINGSCOPE_WITH_WINDOW ? CommandLine::Window::Built : CommandLine::Window::NotBuilt;
 } // namespace
 
+// Only dispatches: a headless command on a QCoreApplication, a line saying why the window cannot
+// start, or the window (WindowMain.cpp, in builds with PINGSCOPE_GUI).
 int main(int argc, char **argv)
 {
-    // Headless commands never touch a display, so they run on a QCoreApplication.
     const QStringList arguments = argumentsOf(argc, argv);
+    describeApplication();
     if (CommandLine::isHeadless(arguments)) {
         // Qt's own poll() dispatcher rather than the GLib one: with thousands of probes a second the
         // GLib dispatcher drops timers (the schedule, curl's, every deadline) to idle priority once
@@ -52,39 +45,15 @@ int main(int argc, char **argv)
         if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
             qputenv("QT_NO_GLIB", "1");
         QCoreApplication app(argc, argv);
-        describeApplication();
-        return CommandLine::runHeadless(arguments);
+        return CommandLine::runHeadless(arguments, window);
     }
-
-    QApplication app(argc, argv);
-    describeApplication();
-    QGuiApplication::setDesktopFileName(QString::fromLatin1(Pingscope::desktopFileName));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pingscope.svg")));
-
-    // Declared in this order so they are destroyed in the reverse: the window, then the workspace
-    // (which shuts its probes down), then the demo server they probe.
-    DemoServer demo;
-    Workspace workspace;
-    workspace.monitor()->watchNetwork();
-    MainWindow window(&workspace);
-
-    const QString file = profileArgument(arguments);
-    if (arguments.contains(QLatin1String("--demo"))) {
-        QString error;
-        if (demo.start(&error)) {
-            window.loadProfile(demo.demoProfile(), {});
-        } else {
-            QMessageBox::warning(&window, QObject::tr("Cannot start the demo"),
-                                 QObject::tr("The demo server could not start: %1").arg(error));
-        }
-    } else if (!file.isEmpty()) {
-        window.openProfile(file);
-    } else {
-        const QString last = AppSettings::load().lastProfile;
-        if (!last.isEmpty() && QFileInfo::exists(last))
-            window.openProfile(last);
+    if (const QString problem = CommandLine::windowProblem(arguments, window); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", problem.toLocal8Bit().constData());
+        return ExitCode::Usage;
     }
-    window.startMonitoring();
-    window.show();
-    return app.exec();
+#if PINGSCOPE_WITH_WINDOW
+    return runWindow(argc, argv, arguments);
+#else
+    return ExitCode::Usage; // not reached: without the window, windowProblem always names one
+#endif
 }

@@ -1,23 +1,27 @@
-# Linux: the files a desktop expects, under the FHS paths, and the .deb, .rpm and .tar.gz that carry them.
+# Linux: the files a desktop expects, under the FHS paths, and the .deb, .rpm and .tar.gz that carry them. The
+# headless build (PINGSCOPE_GUI=OFF) packages as pingscope-cli: the program, its man page, docs and an example
+# profile, and neither desktop entry nor icons nor a dependency on the GUI libraries.
 find_program(PINGSCOPE_GZIP gzip REQUIRED)
-set(PINGSCOPE_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/pingscope)
+set(PINGSCOPE_DOCDIR ${CMAKE_INSTALL_DATADIR}/doc/${PINGSCOPE_PACKAGE_NAME})
 
 # Icons: the SVG for any size, plus PNGs for desktops and lintian that want fixed sizes.
 set(icon_sizes 16 32 48 64 128 256)
 set(icon_pngs)
-set(icon_requests)
-foreach(size IN LISTS icon_sizes)
-    set(png ${generated}/icons/${size}x${size}/${PINGSCOPE_APP_ID}.png)
-    file(MAKE_DIRECTORY ${generated}/icons/${size}x${size})
-    list(APPEND icon_pngs ${png})
-    list(APPEND icon_requests ${size}:${png})
-    install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
-endforeach()
-add_custom_command(OUTPUT ${icon_pngs}
-    COMMAND pingscope_icon_renderer ${icon_svg} ${icon_requests}
-    DEPENDS pingscope_icon_renderer ${icon_svg}
-    COMMENT "Rendering the icon's PNG sizes"
-    VERBATIM)
+if(PINGSCOPE_GUI)
+    set(icon_requests)
+    foreach(size IN LISTS icon_sizes)
+        set(png ${generated}/icons/${size}x${size}/${PINGSCOPE_APP_ID}.png)
+        file(MAKE_DIRECTORY ${generated}/icons/${size}x${size})
+        list(APPEND icon_pngs ${png})
+        list(APPEND icon_requests ${size}:${png})
+        install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+    endforeach()
+    add_custom_command(OUTPUT ${icon_pngs}
+        COMMAND pingscope_icon_renderer ${icon_svg} ${icon_requests}
+        DEPENDS pingscope_icon_renderer ${icon_svg}
+        COMMENT "Rendering the icon's PNG sizes"
+        VERBATIM)
+endif()
 
 # The release date goes with the version: the metainfo's <release> and the package changelog say both.
 configure_file(${PROJECT_SOURCE_DIR}/resources/${PINGSCOPE_APP_ID}.metainfo.xml
@@ -37,13 +41,17 @@ add_custom_command(OUTPUT ${generated}/man/pingscope.1.gz ${generated}/doc/chang
 add_custom_target(pingscope_package_files ALL
     DEPENDS ${icon_pngs} ${generated}/man/pingscope.1.gz ${generated}/doc/changelog.gz)
 
-install(FILES ${PROJECT_SOURCE_DIR}/resources/${PINGSCOPE_APP_ID}.desktop
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${generated}/${PINGSCOPE_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
-install(FILES ${icon_svg} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
-        RENAME ${PINGSCOPE_APP_ID}.svg)
+if(PINGSCOPE_GUI)
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/${PINGSCOPE_APP_ID}.desktop
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+    install(FILES ${generated}/${PINGSCOPE_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+    install(FILES ${icon_svg} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
+            RENAME ${PINGSCOPE_APP_ID}.svg)
+    # The demo profile goes with the window's --demo, which the headless build does not have.
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/profiles/demo.json
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/pingscope/profiles)
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/profiles/home-lab.json
-              ${PROJECT_SOURCE_DIR}/resources/profiles/demo.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/pingscope/profiles)
 install(FILES ${generated}/man/pingscope.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE
@@ -64,15 +72,24 @@ if(PINGSCOPE_RPMBUILD)
 else()
     message(STATUS "rpmbuild not found: the package target makes no .rpm (Debian: apt-get install rpm)")
 endif()
-set(CPACK_PACKAGE_FILE_NAME pingscope-${PROJECT_VERSION}-Linux-${CMAKE_SYSTEM_PROCESSOR})
+set(CPACK_PACKAGE_FILE_NAME ${PINGSCOPE_PACKAGE_NAME}-${PROJECT_VERSION}-Linux-${CMAKE_SYSTEM_PROCESSOR})
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# dpkg-shlibdeps sees linked libraries only; the window also needs Qt's platform plugins.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcap2-bin, qt6-wayland")
+if(PINGSCOPE_GUI)
+    # dpkg-shlibdeps sees linked libraries only; the window also needs Qt's platform plugins.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcap2-bin, qt6-wayland")
+    # Both packages hold /usr/bin/pingscope, and this one does all the other does: installing it replaces
+    # pingscope-cli, and whatever needs pingscope-cli is content with it.
+    set(CPACK_DEBIAN_PACKAGE_CONFLICTS "pingscope-cli")
+    set(CPACK_DEBIAN_PACKAGE_REPLACES "pingscope-cli")
+    set(CPACK_DEBIAN_PACKAGE_PROVIDES "pingscope-cli (= ${PROJECT_VERSION})")
+else()
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcap2-bin")
+endif()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${generated}/scripts/postinst)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
@@ -81,14 +98,21 @@ set(CPACK_RPM_PACKAGE_LICENSE MIT)
 set(CPACK_RPM_PACKAGE_GROUP "Applications/Internet")
 set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_RPM_POST_INSTALL_SCRIPT_FILE ${generated}/scripts/postinst)
+if(PINGSCOPE_GUI)
+    # rpm has no Replaces; the conflict makes dnf and zypper say why the two cannot be installed together.
+    set(CPACK_RPM_PACKAGE_CONFLICTS "pingscope-cli")
+endif()
 # The package owns its files, not the shared directories the filesystem package already owns.
-set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
-    /usr/share/applications /usr/share/metainfo /usr/share/man /usr/share/man/man1
-    /usr/share/icons /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
-    /usr/share/icons/hicolor/scalable/apps)
-foreach(size IN LISTS icon_sizes)
+set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION /usr/share/man /usr/share/man/man1)
+if(PINGSCOPE_GUI)
     list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
-         /usr/share/icons/hicolor/${size}x${size} /usr/share/icons/hicolor/${size}x${size}/apps)
-endforeach()
+         /usr/share/applications /usr/share/metainfo
+         /usr/share/icons /usr/share/icons/hicolor /usr/share/icons/hicolor/scalable
+         /usr/share/icons/hicolor/scalable/apps)
+    foreach(size IN LISTS icon_sizes)
+        list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
+             /usr/share/icons/hicolor/${size}x${size} /usr/share/icons/hicolor/${size}x${size}/apps)
+    endforeach()
+endif()
 # rpmbuild would add /usr/lib/.build-id links; the package needs none of them.
 set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none")

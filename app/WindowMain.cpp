@@ -1,0 +1,48 @@
+#include "WindowMain.h"
+
+#include "Version.h"
+#include "cli/CommandLine.h"
+#include "demo/DemoServer.h"
+#include "monitor/Monitor.h"
+#include "window/AppSettings.h"
+#include "window/MainWindow.h"
+#include "workspace/Workspace.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+
+int runWindow(int &argc, char **argv, const QStringList &arguments)
+{
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(Pingscope::desktopFileName));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pingscope.svg")));
+
+    // Declared in this order so they are destroyed in the reverse: the window, then the workspace
+    // (which shuts its probes down), then the demo server they probe.
+    DemoServer demo;
+    Workspace workspace;
+    workspace.monitor()->watchNetwork();
+    MainWindow window(&workspace);
+
+    const QString file = CommandLine::profileArgument(arguments);
+    if (arguments.contains(QLatin1String("--demo"))) {
+        QString error;
+        if (demo.start(&error)) {
+            window.loadProfile(demo.demoProfile(), {});
+        } else {
+            QMessageBox::warning(&window, QObject::tr("Cannot start the demo"),
+                                 QObject::tr("The demo server could not start: %1").arg(error));
+        }
+    } else if (!file.isEmpty()) {
+        window.openProfile(file);
+    } else {
+        const QString last = AppSettings::load().lastProfile;
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            window.openProfile(last);
+    }
+    window.startMonitoring();
+    window.show();
+    return app.exec();
+}
