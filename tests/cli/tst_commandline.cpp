@@ -60,6 +60,7 @@ private slots:
         QTest::newRow("a letter wrong") << QStringLiteral("wetch") << QStringLiteral("watch");
         QTest::newRow("a capital") << QStringLiteral("Check") << QStringLiteral("check");
         QTest::newRow("two edits") << QStringLiteral("chck1") << QStringLiteral("check");
+        QTest::newRow("swapped, a longer command") << QStringLiteral("histroy") << QStringLiteral("history");
     }
     void mistypedCommandNamesTheNearest()
     {
@@ -72,7 +73,7 @@ private slots:
     void unknownWordNamesTheCommands()
     {
         // Three edits from the nearest command is no typo of it: no guess, the commands instead.
-        for (const QString &word : {QStringLiteral("histroy"), QStringLiteral("chx"), QStringLiteral("status")}) {
+        for (const QString &word : {QStringLiteral("uptime"), QStringLiteral("chx"), QStringLiteral("status")}) {
             const QString line = refusal(runPingscope({word, QStringLiteral("--since"), QStringLiteral("1h")}));
             QCOMPARE(line,
                      QStringLiteral("pingscope: unknown command \"%1\", and no profile file of that name; "
