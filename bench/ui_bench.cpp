@@ -7,10 +7,10 @@
 // share of endpoints fail, so statuses, the log and notifications all see traffic.
 #include "async/DeleteLater.h"
 #include "monitor/Monitor.h"
-#include "workspace/Workspace.h"
 #include "probe/ProbeExecutor.h"
 #include "table/EndpointTableModel.h"
 #include "window/MainWindow.h"
+#include "workspace/Workspace.h"
 
 #include <QApplication>
 #include <QCoroSignal>

@@ -4,11 +4,11 @@
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "JUnitReport.h"
-#include "workspace/MonitorDrain.h"
 #include "ResultJson.h"
 #include "ResultTable.h"
 #include "UnixSignalWatcher.h"
 #include "monitor/Monitor.h"
+#include "workspace/MonitorDrain.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>

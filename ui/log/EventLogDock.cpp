@@ -2,8 +2,8 @@
 
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
-#include "text/TableExport.h"
 #include "monitor/EventLog.h"
+#include "text/TableExport.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "EventLogModel.h"
 
-#include "text/TableExport.h"
 #include "monitor/EventLog.h"
+#include "text/TableExport.h"
 
 #include <QLocale>
 

@@ -1,9 +1,9 @@
 #include "TrayController.h"
 
-#include "table/EndpointTableModel.h"
 #include "StatusIconEngine.h"
-#include "text/StatusText.h"
 #include "monitor/Monitor.h"
+#include "table/EndpointTableModel.h"
+#include "text/StatusText.h"
 
 #include <QMenu>
 #include <QSystemTrayIcon>

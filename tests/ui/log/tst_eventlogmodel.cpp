@@ -1,7 +1,7 @@
 #include "log/EventLogFilterModel.h"
 #include "log/EventLogModel.h"
-#include "text/TableExport.h"
 #include "monitor/EventLog.h"
+#include "text/TableExport.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

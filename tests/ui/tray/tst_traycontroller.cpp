@@ -1,7 +1,7 @@
-#include "table/EndpointTableModel.h"
 #include "FakeProbeExecutor.h"
-#include "tray/TrayController.h"
 #include "monitor/Monitor.h"
+#include "table/EndpointTableModel.h"
+#include "tray/TrayController.h"
 
 #include <QMenu>
 #include <QSignalSpy>

@@ -6,14 +6,14 @@
 #include "import/ImportDialog.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
-#include "workspace/Workspace.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "window/MonitorStatusBar.h"
-#include "workspace/ProfileDocument.h"
 #include "window/SettingsDialog.h"
+#include "workspace/ProfileDocument.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
