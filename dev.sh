@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README, on Debian 12 (as root, or a user with sudo):
 #   ./dev.sh demo   install what is missing, build, and start the window on the built-in demo
-#   ./dev.sh test   install what is missing, build with sanitizers, and run the whole test suite,
+#   ./dev.sh test   install what is missing, check the sources' layout (clang-format), build with
+#                   sanitizers, and run the whole test suite,
 #                   then build the headless program (PINGSCOPE_GUI=OFF) and try it on loopback,
 #                   then build the packages and check them (packaging/check-packages.sh)
 # Plus:  ./dev.sh build   install what is missing and build (build/app/pingscope)
@@ -71,6 +72,19 @@ check_headless() {
     echo "headless build: links no GUI library, has no window, checks loopback (up: exit 0, down: exit 1)"
 }
 
+# Every C++ source laid out as .clang-format says, so a diff shows changes and not reflowing. Fails
+# naming the files that are not; `clang-format -i FILE` fixes one.
+check_format() {
+    local unformatted
+    unformatted=$(git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run 2>&1 | grep -e '-Wclang-format-violations' | cut -d: -f1 | sort -u || true)
+    if [ -n "$unformatted" ]; then
+        echo "FAIL: not laid out as .clang-format says (clang-format -i FILE):" >&2
+        echo "$unformatted" >&2
+        return 1
+    fi
+    echo "format: every C++ source as .clang-format lays it out"
+}
+
 case "${1:-}" in
 demo)
     install_missing_packages
@@ -83,6 +97,7 @@ build)
     ;;
 test)
     install_missing_packages
+    check_format
     # Tests always run under AddressSanitizer and UndefinedBehaviorSanitizer: a leak or a use after
     # free in a cancelled coroutine fails the suite instead of passing by luck.
     build build-test -DPINGSCOPE_SANITIZE=ON
