@@ -31,6 +31,12 @@ QByteArray Fields::next()
     return field;
 }
 
+bool sameTarget(const Target &a, const Target &b)
+{
+    return a.kind == b.kind && a.host == b.host && a.port == b.port && a.toString() == b.toString()
+        && a.url.toEncoded() == b.url.toEncoded();
+}
+
 void ensureApplication()
 {
     if (QCoreApplication::instance())

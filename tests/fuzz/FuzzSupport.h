@@ -1,5 +1,7 @@
 #pragma once
 
+#include "endpoint/Target.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -48,6 +50,11 @@ public:
 private:
     QByteArray m_rest;
 };
+
+// Whether two targets probe the same thing: the same kind, host, port and canonical text (for http,
+// the URL curl is given). QUrl's own == is stricter: "#" in a fragment and "%23" differ there, though
+// both are sent as %23.
+bool sameTarget(const Target &a, const Target &b);
 
 // A QCoreApplication for targets that need an event loop, made on first use and kept for the run.
 void ensureApplication();

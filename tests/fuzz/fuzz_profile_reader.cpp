@@ -23,9 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (qsizetype i = 0; i < read.profile->endpoints.size(); ++i) {
         const Endpoint &before = read.profile->endpoints.at(i);
         const Endpoint &after = again.profile->endpoints.at(i);
-        FUZZ_CHECK(before.target == after.target && before.name == after.name && before.http == after.http
-                       && before.icmp == after.icmp && before.dns == after.dns && before.tags == after.tags
-                       && before.intervalS == after.intervalS && before.timeoutMs == after.timeoutMs,
+        FUZZ_CHECK(Fuzz::sameTarget(before.target, after.target) && before.name == after.name
+                       && before.http == after.http && before.icmp == after.icmp && before.dns == after.dns
+                       && before.tags == after.tags && before.intervalS == after.intervalS
+                       && before.timeoutMs == after.timeoutMs,
                    QString::fromUtf8(saved));
     }
     const QByteArray savedAgain = ProfileWriter::toJson(*again.profile);
