@@ -166,6 +166,14 @@ std::optional<Target> Target::parse(const QString &input, QString *error)
     const QString text = input.trimmed();
     if (text.isEmpty())
         return fail(error, QStringLiteral("the target is empty"));
+    // QHostAddress reads an address only up to a NUL, so "1.2.3.4\0junk" passed as 1.2.3.4 with the
+    // junk kept. No target holds a control character; white space is refused further on, with its place.
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && !c.isSpace())
+            return fail(error,
+                        QStringLiteral("the target contains the control character U+%1")
+                            .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+    }
 
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0) {

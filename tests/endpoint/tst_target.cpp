@@ -147,6 +147,13 @@ private slots:
                                     << "unknown option \"tpye\"";
         QTest::newRow("dns no name") << "dns://?type=A"
                                      << "name to resolve is missing";
+        // QHostAddress reads an address only up to a NUL: these passed as 1.2.3.4 and 0.0.0.2 with the rest kept.
+        QTest::newRow("nul in address") << QStringLiteral("icmp://1.2.3.4%1junk").arg(QChar(0))
+                                        << "control character U+0000";
+        QTest::newRow("nul in bare v6") << QStringLiteral("2%1[db8::1]x").arg(QChar(0)) << "control character U+0000";
+        QTest::newRow("nul in dns server")
+            << QStringLiteral("dns://x.test?server=1.2.3.4%1junk").arg(QChar(0)) << "control character U+0000";
+        QTest::newRow("escape") << QStringLiteral("tcp://db.lan%1:5432").arg(QChar(0x1b)) << "control character U+001B";
     }
 
     void rejectsNonsense()
