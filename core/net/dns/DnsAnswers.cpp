@@ -215,6 +215,10 @@ int parseAny(DnsRecordType type, const unsigned char *answer, int length, QStrin
 int DnsAnswers::parse(DnsRecordType type, const unsigned char *answer, int length, QStringList *records)
 {
     const int status = parseAny(type, answer, length, records);
+    // c-ares 1.18 reads an answer that holds only a CNAME (whose target has no record of the type
+    // asked) as success with nothing in it, for every type but CNAME itself.
+    if (status == ARES_SUCCESS && records->isEmpty())
+        return ARES_ENODATA;
     // c-ares's MX, TXT and SRV readers say ARES_EBADNAME for a name in the answer they cannot expand,
     // which would read as the name asked being wrong: it is the answer that cannot be read.
     return status == ARES_SUCCESS || status == ARES_ENODATA || status == ARES_ENOMEM ? status : ARES_EBADRESP;

@@ -60,6 +60,30 @@ private slots:
         QCOMPARE(records, QStringList{QStringLiteral("192.0.2.1")});
     }
 
+    void aCnameWithoutTheTypeAskedIsNoData()
+    {
+        // alias.example.test CNAME www.example.test, asked for AAAA: a recursive server's answer when
+        // the target has no AAAA record. c-ares reads it as success with nothing in it.
+        const QByteArray message = QByteArray::fromHex("123481800001000100000000"
+                                                       "05616c696173076578616d706c65047465737400"
+                                                       "001c0001"
+                                                       "c00c"
+                                                       "0005"
+                                                       "0001"
+                                                       "0000012c"
+                                                       "0006"
+                                                       "03777777"
+                                                       "c012");
+        QStringList records;
+        QCOMPARE(parse(DnsRecordType::AAAA, message, &records), ARES_ENODATA);
+        for (const DnsRecordType type :
+             {DnsRecordType::A, DnsRecordType::MX, DnsRecordType::TXT, DnsRecordType::NS, DnsRecordType::SRV})
+            QCOMPARE(parse(type, message, &records), ARES_ENODATA);
+        QVERIFY(records.isEmpty());
+        QCOMPARE(parse(DnsRecordType::CNAME, message, &records), ARES_SUCCESS);
+        QCOMPARE(records, QStringList{QStringLiteral("www.example.test")});
+    }
+
     void anAnswerThatCannotBeReadIsABadResponseForEveryType_data()
     {
         QTest::addColumn<DnsRecordType>("type");
