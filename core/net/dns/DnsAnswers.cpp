@@ -214,11 +214,15 @@ int parseAny(DnsRecordType type, const unsigned char *answer, int length, QStrin
 
 int DnsAnswers::parse(DnsRecordType type, const unsigned char *answer, int length, QStringList *records)
 {
-    const int status = parseAny(type, answer, length, records);
+    // Records only from an answer read whole: the CNAME walk finds some before it meets a bad record.
+    QStringList found;
+    const int status = parseAny(type, answer, length, &found);
     // c-ares 1.18 reads an answer that holds only a CNAME (whose target has no record of the type
     // asked) as success with nothing in it, for every type but CNAME itself.
-    if (status == ARES_SUCCESS && records->isEmpty())
+    if (status == ARES_SUCCESS && found.isEmpty())
         return ARES_ENODATA;
+    if (status == ARES_SUCCESS)
+        records->append(found);
     // c-ares's MX, TXT and SRV readers say ARES_EBADNAME for a name in the answer they cannot expand,
     // which would read as the name asked being wrong: it is the answer that cannot be read.
     return status == ARES_SUCCESS || status == ARES_ENODATA || status == ARES_ENOMEM ? status : ARES_EBADRESP;

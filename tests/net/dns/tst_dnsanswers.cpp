@@ -84,6 +84,25 @@ private slots:
         QCOMPARE(records, QStringList{QStringLiteral("www.example.test")});
     }
 
+    void recordsReadBeforeABadOneAreNotKept()
+    {
+        // Five answers announced, one there: a CNAME. The probe showed it among the answers of a probe
+        // that failed with "an answer that cannot be read".
+        const QByteArray message = QByteArray::fromHex("123481800001000500000000"
+                                                       "03777777076578616d706c65047465737400"
+                                                       "00010001"
+                                                       "c00c"
+                                                       "0005"
+                                                       "0001"
+                                                       "0000012c"
+                                                       "0006"
+                                                       "0363646e"
+                                                       "c010");
+        QStringList records;
+        QCOMPARE(parse(DnsRecordType::CNAME, message, &records), ARES_EBADRESP);
+        QVERIFY2(records.isEmpty(), qPrintable(records.join(QLatin1Char(','))));
+    }
+
     void anAnswerThatCannotBeReadIsABadResponseForEveryType_data()
     {
         QTest::addColumn<DnsRecordType>("type");
