@@ -86,10 +86,10 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
         if (names.contains(endpoint.displayName()))
             continue;
         names.insert(endpoint.displayName());
-        executor.setResult(endpoint.displayName(), resultOf(kind, message, httpStatus));
-        const ProbeStatus status = resultOf(kind, message, httpStatus).status;
+        const ProbeResult result = resultOf(kind, message, httpStatus);
+        executor.setResult(endpoint.displayName(), result);
         std::array<quint64, 3> tally{};
-        tally[size_t(status)] = quint64(endpoints.size() + 1);
+        tally[size_t(result.status)] = quint64(endpoints.size() + 1);
         tallies.append(tally);
         endpoints.append(endpoint);
     }
