@@ -16,11 +16,12 @@ constexpr qsizetype maxEndpoints = 64;
 class InstantExecutor final : public ProbeExecutor
 {
 public:
-    void setResult(const QString &name, ProbeResult result) { m_results.insert(name, std::move(result)); }
+    // Probes see only their spec: results are found by target, which render() keeps distinct.
+    void setResult(const QString &target, ProbeResult result) { m_results.insert(target, std::move(result)); }
 
-    QCoro::Task<ProbeResult> run(Endpoint endpoint, std::shared_ptr<NetContext> context) override
+    QCoro::Task<ProbeResult> run(ProbeSpec spec, std::shared_ptr<NetContext> context) override
     {
-        return answer(m_results.value(endpoint.displayName()), std::move(context));
+        return answer(m_results.value(spec.target.toString()), std::move(context));
     }
 
 private:
@@ -67,6 +68,7 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
     QList<::Endpoint> endpoints;
     QList<std::array<quint64, 3>> tallies;
     QSet<QString> names;
+    QSet<QString> targets;
     for (const QByteArray &record : input.split('\x1e')) {
         if (endpoints.size() == maxEndpoints)
             break;
@@ -74,7 +76,7 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
         ::Endpoint endpoint;
         endpoint.name = fields.nextText();
         const auto target = Target::parse(fields.nextText());
-        endpoint.target = target ? *target : *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
+        endpoint.probe.target = target ? *target : *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
         const QByteArray tags = fields.next();
         if (!tags.isEmpty()) {
             for (const QByteArray &tag : tags.split('\x1d'))
@@ -83,11 +85,14 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
         const QByteArray kind = fields.next();
         const QString message = fields.nextText();
         const int httpStatus = fields.next().toInt();
-        if (names.contains(endpoint.displayName()))
+        const QString targetText = endpoint.probe.target.toString();
+        if (names.contains(endpoint.displayName()) || targets.contains(targetText))
             continue;
         names.insert(endpoint.displayName());
+        targets.insert(targetText);
+        endpoint.id = ::Endpoint::derivedId(endpoint.probe.target, 0);
         const ProbeResult result = resultOf(kind, message, httpStatus);
-        executor.setResult(endpoint.displayName(), result);
+        executor.setResult(targetText, result);
         std::array<quint64, 3> tally{};
         tally[size_t(result.status)] = quint64(endpoints.size() + 1);
         tallies.append(tally);
@@ -108,7 +113,7 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
             resultTallies[ids.at(i)] = tallies.at(i);
             const ::Endpoint &endpoint = endpoints.at(i);
             metrics.endpoints.append(FuzzedMetrics::Endpoint{
-                asUtf8(endpoint.displayName()), asUtf8(endpoint.target.toString()), probeKindName(endpoint.target.kind),
+                asUtf8(endpoint.displayName()), asUtf8(endpoint.probe.target.toString()), probeKindName(endpoint.probe.target.kind),
                 asUtf8(endpoint.tags.join(QLatin1Char(','))), tallies.at(i)});
         }
         PrometheusText::LabelCache labels;

@@ -23,10 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (qsizetype i = 0; i < read.profile->endpoints.size(); ++i) {
         const Endpoint &before = read.profile->endpoints.at(i);
         const Endpoint &after = again.profile->endpoints.at(i);
-        FUZZ_CHECK(Fuzz::sameTarget(before.target, after.target) && before.name == after.name
-                       && before.http == after.http && before.icmp == after.icmp && before.dns == after.dns
-                       && before.tags == after.tags && before.intervalS == after.intervalS
-                       && before.timeoutMs == after.timeoutMs,
+        const ProbeSpec &was = before.probe;
+        const ProbeSpec &is = after.probe;
+        FUZZ_CHECK(Fuzz::sameTarget(was.target, is.target) && before.id == after.id && before.name == after.name
+                       && was.http == is.http && was.icmp == is.icmp && was.dns == is.dns && before.tags == after.tags
+                       && before.intervalS == after.intervalS && was.timeoutMs == is.timeoutMs,
                    QString::fromUtf8(saved));
     }
     const QByteArray savedAgain = ProfileWriter::toJson(*again.profile);
