@@ -6,6 +6,7 @@
 #                   then build the headless program (PINGSCOPE_GUI=OFF) and try it on loopback,
 #                   then build the packages and check them (packaging/check-packages.sh)
 # Plus:  ./dev.sh build   install what is missing and build (build/app/pingscope)
+#        ./dev.sh fuzz [SECONDS]   build the libFuzzer targets with clang and run each for SECONDS (60)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -85,6 +86,31 @@ check_format() {
     echo "format: every C++ source as .clang-format lays it out"
 }
 
+# Builds the libFuzzer targets with clang in build-fuzz (docs/reliability.md) and runs each for the
+# given seconds from its seed corpus, tests/fuzz/corpus/NAME. What a run finds goes to scratch
+# folders, never into the repository: new inputs to build-fuzz/corpus/NAME (the next run starts from
+# them), crashes to build-fuzz/crashes/NAME, the log to build-fuzz/logs/NAME.log. Fails if any crashed.
+fuzz_all() { # seconds per target
+    local dir=build-fuzz seconds=$1 failed=()
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 -DPINGSCOPE_FUZZ=ON \
+        -DPINGSCOPE_BUILD_BENCH=OFF -DPINGSCOPE_WERROR=ON
+    cmake --build "$dir" --target pingscope_fuzzers --parallel "$(nproc)"
+    while read -r name fuzzer corpus dict; do
+        mkdir -p "$dir/corpus/$name" "$dir/crashes/$name" "$dir/logs"
+        local options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+            -artifact_prefix="$dir/crashes/$name/")
+        [ "$dict" != - ] && options+=(-dict="$dict")
+        if "$fuzzer" "${options[@]}" "$dir/corpus/$name" "$corpus" </dev/null >"$dir/logs/$name.log" 2>&1; then
+            echo "fuzz $name: $(grep -E '^#[0-9]+' "$dir/logs/$name.log" | tail -n 1)"
+        else
+            failed+=("$name")
+            tail -n 60 "$dir/logs/$name.log"
+            echo "fuzz $name: FAILED, the input is in $dir/crashes/$name/"
+        fi
+    done <"$dir/fuzzers.txt"
+    [ ${#failed[@]} -eq 0 ] || { echo "fuzz targets that failed: ${failed[*]}" >&2; return 1; }
+}
+
 case "${1:-}" in
 demo)
     install_missing_packages
@@ -103,11 +129,17 @@ test)
     build build-test -DPINGSCOPE_SANITIZE=ON
     (cd build-test && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 300)
     check_headless
+    # The test suite replayed each fuzz target's corpus; now each real fuzzer runs for a while (clang).
+    fuzz_all 10
     # Then the .deb, .rpm and .tar.gz, built without sanitizers, checked, installed and run as a user would.
     packaging/check-packages.sh
     ;;
+fuzz)
+    install_missing_packages
+    fuzz_all "${2:-60}"
+    ;;
 *)
-    echo "usage: $0 demo | test | build" >&2
+    echo "usage: $0 demo | test | build | fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

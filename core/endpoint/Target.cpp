@@ -15,6 +15,14 @@ std::optional<Target> fail(QString *error, const QString &message)
     return std::nullopt;
 }
 
+// An IPv4 or IPv6 address, with a zone ("fe80::1%eth0", an interface name or number) only of the
+// characters RFC 6874 allows there: QHostAddress takes any, and a "]" in it breaks "[v6]:port".
+bool isAddress(const QString &text, QHostAddress *address)
+{
+    static const QRegularExpression zone(QStringLiteral("^[A-Za-z0-9._~-]*$"));
+    return address->setAddress(text) && zone.match(address->scopeId()).hasMatch();
+}
+
 // A host name as DNS allows it (letters, digits, hyphens, underscores for SRV-style labels, dots),
 // or an IPv4 or IPv6 address. QUrl is lenient about hosts, so this is checked here.
 bool isValidHost(const QString &host)
@@ -22,7 +30,7 @@ bool isValidHost(const QString &host)
     if (host.isEmpty() || host.size() > 253)
         return false;
     QHostAddress address;
-    if (address.setAddress(host))
+    if (isAddress(host, &address))
         return true;
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$"));
     const QStringList labels
@@ -55,7 +63,7 @@ bool splitHostPort(const QString &text, QString *host, int *port, QString *error
             portText = rest.mid(1);
         }
         QHostAddress address;
-        if (!address.setAddress(*host) || address.protocol() != QAbstractSocket::IPv6Protocol) {
+        if (!isAddress(*host, &address) || address.protocol() != QAbstractSocket::IPv6Protocol) {
             *error = QStringLiteral("\"%1\" is not an IPv6 address").arg(*host);
             return false;
         }
@@ -166,6 +174,14 @@ std::optional<Target> Target::parse(const QString &input, QString *error)
     const QString text = input.trimmed();
     if (text.isEmpty())
         return fail(error, QStringLiteral("the target is empty"));
+    // QHostAddress reads an address only up to a NUL, so "1.2.3.4\0junk" passed as 1.2.3.4 with the
+    // junk kept. No target holds a control character; white space is refused further on, with its place.
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && !c.isSpace())
+            return fail(error,
+                        QStringLiteral("the target contains the control character U+%1")
+                            .arg(QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+    }
 
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0) {

@@ -46,6 +46,9 @@ private slots:
         QTest::newRow("icmp v6") << "icmp://[::1]"
                                  << "icmp"
                                  << "::1" << 0 << "icmp://[::1]";
+        QTest::newRow("icmp v6 zone") << "icmp://[fe80::1%eth0]"
+                                      << "icmp"
+                                      << "fe80::1%eth0" << 0 << "icmp://[fe80::1%eth0]";
         QTest::newRow("scheme case") << "TCP://host:1"
                                      << "tcp"
                                      << "host" << 1 << "tcp://host:1";
@@ -147,6 +150,19 @@ private slots:
                                     << "unknown option \"tpye\"";
         QTest::newRow("dns no name") << "dns://?type=A"
                                      << "name to resolve is missing";
+        // QHostAddress reads an address only up to a NUL: these passed as 1.2.3.4 and 0.0.0.2 with the rest kept.
+        QTest::newRow("nul in address") << QStringLiteral("icmp://1.2.3.4%1junk").arg(QChar(0))
+                                        << "control character U+0000";
+        QTest::newRow("nul in bare v6") << QStringLiteral("2%1[db8::1]x").arg(QChar(0)) << "control character U+0000";
+        QTest::newRow("nul in dns server")
+            << QStringLiteral("dns://x.test?server=1.2.3.4%1junk").arg(QChar(0)) << "control character U+0000";
+        // The zone of a scoped IPv6 address is an interface name or number (RFC 6874 allows letters,
+        // digits and -._~); a bracket in it made a target whose text, "icmp://[::%[]]", no longer parsed.
+        QTest::newRow("bracket in v6 zone") << "::%[]"
+                                            << "not a valid host name or address";
+        QTest::newRow("space in v6 zone") << "icmp://[fe80::1%eth 0]"
+                                          << "not an IPv6 address";
+        QTest::newRow("escape") << QStringLiteral("tcp://db.lan%1:5432").arg(QChar(0x1b)) << "control character U+001B";
     }
 
     void rejectsNonsense()

@@ -112,6 +112,16 @@ size_t CurlTransfer::writeCallback(char *data, size_t size, size_t count, void *
     return bytes;
 }
 
+QByteArray CurlTransfer::reasonPhraseOf(const QByteArray &statusLine)
+{
+    // "HTTP/1.1 404 Not Found": the reason is everything after the second space. Found in place
+    // rather than by splitting into a list: this runs for every answer of every probe.
+    const QByteArray status = statusLine.trimmed();
+    const qsizetype afterVersion = status.indexOf(' ');
+    const qsizetype afterCode = afterVersion < 0 ? -1 : status.indexOf(' ', afterVersion + 1);
+    return afterCode < 0 ? QByteArray() : status.mid(afterCode + 1);
+}
+
 size_t CurlTransfer::headerCallback(char *data, size_t size, size_t count, void *self)
 {
     auto *transfer = static_cast<CurlTransfer *>(self);
@@ -122,12 +132,7 @@ size_t CurlTransfer::headerCallback(char *data, size_t size, size_t count, void 
         transfer->m_body.clear();
         transfer->m_bodyLimitExceeded = false;
         transfer->m_headersComplete = false;
-        // "HTTP/1.1 404 Not Found": the reason is everything after the second space. Found in place
-        // rather than by splitting into a list: this runs for every answer of every probe.
-        const QByteArray status = line.trimmed();
-        const qsizetype afterVersion = status.indexOf(' ');
-        const qsizetype afterCode = afterVersion < 0 ? -1 : status.indexOf(' ', afterVersion + 1);
-        transfer->m_reason = afterCode < 0 ? QByteArray() : status.mid(afterCode + 1);
+        transfer->m_reason = reasonPhraseOf(line);
     } else if (line == "\r\n" || line == "\n") {
         transfer->m_headersComplete = true;
     }

@@ -68,6 +68,9 @@ public:
     bool headersComplete() const { return m_headersComplete; } // of the last answer
     QString errorText() const; // curl's error buffer, else curl_easy_strerror(result())
 
+    // The reason phrase of a status line as a server sends it ("HTTP/1.1 404 Not Found\r\n"); empty if none.
+    static QByteArray reasonPhraseOf(const QByteArray &statusLine);
+
 signals:
     void finished();
     void phaseChanged(NetPhase phase);

@@ -189,7 +189,8 @@ int DnsAnswers::wireType(DnsRecordType type)
     return ns_t_a;
 }
 
-int DnsAnswers::parse(DnsRecordType type, const unsigned char *answer, int length, QStringList *records)
+namespace {
+int parseAny(DnsRecordType type, const unsigned char *answer, int length, QStringList *records)
 {
     switch (type) {
     case DnsRecordType::A:
@@ -208,6 +209,23 @@ int DnsAnswers::parse(DnsRecordType type, const unsigned char *answer, int lengt
         return parseSrv(answer, length, records);
     }
     return ARES_EBADRESP;
+}
+} // namespace
+
+int DnsAnswers::parse(DnsRecordType type, const unsigned char *answer, int length, QStringList *records)
+{
+    // Records only from an answer read whole: the CNAME walk finds some before it meets a bad record.
+    QStringList found;
+    const int status = parseAny(type, answer, length, &found);
+    // c-ares 1.18 reads an answer that holds only a CNAME (whose target has no record of the type
+    // asked) as success with nothing in it, for every type but CNAME itself.
+    if (status == ARES_SUCCESS && found.isEmpty())
+        return ARES_ENODATA;
+    if (status == ARES_SUCCESS)
+        records->append(found);
+    // c-ares's MX, TXT and SRV readers say ARES_EBADNAME for a name in the answer they cannot expand,
+    // which would read as the name asked being wrong: it is the answer that cannot be read.
+    return status == ARES_SUCCESS || status == ARES_ENODATA || status == ARES_ENOMEM ? status : ARES_EBADRESP;
 }
 
 bool DnsAnswers::contains(DnsRecordType type, const QStringList &records, const QString &expected)

@@ -11,7 +11,7 @@ class DnsAnswers final
 {
 public:
     // A c-ares status: ARES_SUCCESS, ARES_ENODATA when no record of that type is there, or
-    // ARES_EBADRESP when the answer cannot be read.
+    // ARES_EBADRESP when the answer cannot be read. Records are appended only on success.
     static int parse(DnsRecordType type, const unsigned char *answer, int length, QStringList *records);
 
     // Whether expected is one of records: addresses compare as addresses, names without regard to

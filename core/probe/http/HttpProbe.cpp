@@ -1,5 +1,7 @@
 #include "HttpProbe.h"
 
+#include "HttpAnswerCheck.h"
+
 #include "Version.h"
 #include "async/DeleteLater.h"
 #include "net/HostPort.h"
@@ -9,8 +11,6 @@
 #include "net/curl/CurlTimings.h"
 #include "net/curl/CurlTransfer.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace {
@@ -18,13 +18,6 @@ using namespace std::chrono_literals;
 
 // The backstop timeout curl enforces itself, above the context's deadline, which is what really ends a probe.
 constexpr auto curlTimeoutMargin = 100ms;
-
-QString quoted(const QString &text)
-{
-    constexpr qsizetype shown = 60;
-    const QString line = text.simplified();
-    return QLatin1Char('"') + (line.size() > shown ? line.left(shown) + QStringLiteral("…") : line) + QLatin1Char('"');
-}
 
 QString peerOf(CURL *easy, const QUrl &fallback)
 {
@@ -116,39 +109,6 @@ void configure(CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &
     transfer.setTracksTls(https);
 }
 
-// Why an answer that arrived whole is still not what the endpoint expects; empty if it is.
-std::optional<CurlFailure> judgeAnswer(const CurlTransfer &transfer, int status, const HttpOptions &http)
-{
-    if (!http.expectStatus.contains(status)) {
-        const QString reason = QString::fromLatin1(transfer.reasonPhrase()).simplified();
-        return CurlFailure{
-            ErrorKind::HttpStatus,
-            QStringLiteral("HTTP %1%2 (expected %3)")
-                .arg(status)
-                .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason, http.expectStatus.toString())};
-    }
-    if (http.expectBody.isEmpty() && http.expectBodyRegex.isEmpty() && http.rejectBody.isEmpty())
-        return std::nullopt;
-    const QString body = QString::fromUtf8(transfer.body());
-    if (!http.expectBody.isEmpty() && !body.contains(http.expectBody))
-        return CurlFailure{ErrorKind::BodyMismatch,
-                           QStringLiteral("the body does not contain %1").arg(quoted(http.expectBody))};
-    if (!http.expectBodyRegex.isEmpty()) {
-        const QRegularExpression pattern(http.expectBodyRegex);
-        if (!pattern.isValid())
-            return CurlFailure{ErrorKind::BodyMismatch,
-                               QStringLiteral("the body pattern %1 is not valid: %2")
-                                   .arg(quoted(http.expectBodyRegex), pattern.errorString())};
-        if (!pattern.match(body).hasMatch())
-            return CurlFailure{ErrorKind::BodyMismatch,
-                               QStringLiteral("the body does not match %1").arg(quoted(http.expectBodyRegex))};
-    }
-    if (!http.rejectBody.isEmpty() && body.contains(http.rejectBody))
-        return CurlFailure{ErrorKind::BodyMismatch,
-                           QStringLiteral("the body contains %1, which it must not").arg(quoted(http.rejectBody))};
-    return std::nullopt;
-}
-
 ProbeResult judge(const CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &context)
 {
     CURL *easy = transfer.handle();
@@ -208,8 +168,10 @@ ProbeResult judge(const CurlTransfer &transfer, const ProbeSpec &spec, const Net
         facts.maxRedirects = spec.http.maxRedirects;
         facts.timeoutMs = context.timeout().count();
         failure = CurlFailure::describe(code, facts);
-    } else {
-        failure = judgeAnswer(transfer, int(status), spec.http);
+    } else if (const NetError answer
+               = HttpAnswerCheck::judge(int(status), transfer.reasonPhrase(), transfer.body(), spec.http);
+               answer.isError()) {
+        failure = CurlFailure{answer.kind, answer.message};
     }
     if (failure) {
         result.status = ProbeStatus::Down;

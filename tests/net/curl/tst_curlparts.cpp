@@ -1,6 +1,7 @@
 #include "net/curl/CurlCertificate.h"
 #include "net/curl/CurlFailure.h"
 #include "net/curl/CurlTimings.h"
+#include "net/curl/CurlTransfer.h"
 
 #include <QTest>
 
@@ -190,6 +191,25 @@ private slots:
         QCOMPARE(certificate->notAfter, QDateTime(QDate(2027, 1, 31), QTime(12, 0), Qt::UTC));
         QVERIFY(certificate->chainValid);
         QVERIFY(!CurlCertificate::fromFields({"Version:2"}, true));
+    }
+
+    void reasonPhrases_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("reason");
+        QTest::newRow("HTTP/1.1") << QByteArray("HTTP/1.1 404 Not Found\r\n") << QByteArray("Not Found");
+        QTest::newRow("several words") << QByteArray("HTTP/1.0 503 Service  Unavailable\r\n")
+                                       << QByteArray("Service  Unavailable");
+        QTest::newRow("no reason") << QByteArray("HTTP/1.1 200\r\n") << QByteArray();
+        QTest::newRow("HTTP/2") << QByteArray("HTTP/2 200 \r\n") << QByteArray();
+        QTest::newRow("bare") << QByteArray("HTTP/1.1\r\n") << QByteArray();
+    }
+
+    void reasonPhrases()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, reason);
+        QCOMPARE(CurlTransfer::reasonPhraseOf(line), reason);
     }
 
     void phasesFromTimestamps()

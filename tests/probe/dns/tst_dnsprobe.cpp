@@ -183,6 +183,13 @@ private slots:
         QTest::newRow("no records of the type")
             << FakeDnsServer::Mode::Answer << QStringLiteral("a.x.test") << QStringLiteral("AAAA") << ErrorKind::Dns
             << QStringLiteral("no AAAA records for a.x.test");
+        // The answer holds the CNAME (and its target's A records), but no AAAA: c-ares says success.
+        QTest::newRow("no records of the type through a CNAME")
+            << FakeDnsServer::Mode::Answer << QStringLiteral("alias.x.test") << QStringLiteral("AAAA") << ErrorKind::Dns
+            << QStringLiteral("no AAAA records for alias.x.test");
+        QTest::newRow("no MX records through a CNAME")
+            << FakeDnsServer::Mode::Answer << QStringLiteral("alias.x.test") << QStringLiteral("MX") << ErrorKind::Dns
+            << QStringLiteral("no MX records for alias.x.test");
         QTest::newRow("SERVFAIL") << FakeDnsServer::Mode::ServFail << QStringLiteral("a.x.test") << QStringLiteral("A")
                                   << ErrorKind::Dns
                                   << QStringLiteral("server failure: the DNS server %1 could not look up a.x.test");
