@@ -112,9 +112,10 @@ FuzzedMetrics FuzzedMetrics::render(const QByteArray &input)
         for (qsizetype i = 0; i < ids.size(); ++i) {
             resultTallies[ids.at(i)] = tallies.at(i);
             const ::Endpoint &endpoint = endpoints.at(i);
-            metrics.endpoints.append(FuzzedMetrics::Endpoint{
-                asUtf8(endpoint.displayName()), asUtf8(endpoint.probe.target.toString()), probeKindName(endpoint.probe.target.kind),
-                asUtf8(endpoint.tags.join(QLatin1Char(','))), tallies.at(i)});
+            metrics.endpoints.append(
+                FuzzedMetrics::Endpoint{asUtf8(endpoint.displayName()), asUtf8(endpoint.probe.target.toString()),
+                                        probeKindName(endpoint.probe.target.kind),
+                                        asUtf8(endpoint.tags.join(QLatin1Char(','))), tallies.at(i)});
         }
         PrometheusText::LabelCache labels;
         metrics.page = PrometheusText::render(monitor, resultTallies, labels);

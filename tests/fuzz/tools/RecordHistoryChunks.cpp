@@ -50,8 +50,8 @@ int main(int argc, char **argv)
     ChunkEncoder flapping;
     for (int i = 0; i < 40; ++i) {
         const bool down = (i / 5) % 2 == 1;
-        HistoryPoint p = point(start + i * 5000, down ? ProbeStatus::Down : ProbeStatus::Degraded,
-                               down ? 0 : 250'000 + i);
+        HistoryPoint p
+            = point(start + i * 5000, down ? ProbeStatus::Down : ProbeStatus::Degraded, down ? 0 : 250'000 + i);
         p.errorKind = down ? ErrorKind::Refused : ErrorKind::None;
         p.httpStatus = down ? std::nullopt : std::optional<int>(503);
         flapping.append(p, down ? quint32(1 + i % 2) : 0);
@@ -65,11 +65,11 @@ int main(int argc, char **argv)
     }
 
     const bool ok = save(dir, QStringLiteral("steady-plain"), steady.bytes(false))
-                    && save(dir, QStringLiteral("steady-deflated"), steady.bytes(true))
-                    && save(dir, QStringLiteral("flapping-plain"), flapping.bytes(false))
-                    && save(dir, QStringLiteral("flapping-deflated"), flapping.bytes(true))
-                    && save(dir, QStringLiteral("icmp-plain"), icmp.bytes(false))
-                    && save(dir, QStringLiteral("minute-buckets"), BucketCodec::encode(minutes))
-                    && save(dir, QStringLiteral("empty"), QByteArray());
+        && save(dir, QStringLiteral("steady-deflated"), steady.bytes(true))
+        && save(dir, QStringLiteral("flapping-plain"), flapping.bytes(false))
+        && save(dir, QStringLiteral("flapping-deflated"), flapping.bytes(true))
+        && save(dir, QStringLiteral("icmp-plain"), icmp.bytes(false))
+        && save(dir, QStringLiteral("minute-buckets"), BucketCodec::encode(minutes))
+        && save(dir, QStringLiteral("empty"), QByteArray());
     return ok ? 0 : 1;
 }
