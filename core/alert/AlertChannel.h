@@ -26,8 +26,8 @@ public:
     virtual QString unavailableReason() const { return {}; }
 
     // secret: the value of {secret}, empty when the channel has none.
-    virtual QCoro::Task<AlertDelivery> send(AlertMessage message, QString secret,
-                                            std::shared_ptr<NetContext> context) = 0;
+    virtual QCoro::Task<AlertDelivery> send(AlertMessage message, QString secret, std::shared_ptr<NetContext> context)
+        = 0;
 
 protected:
     // A delivery that failed before anything was sent, as a finished task.

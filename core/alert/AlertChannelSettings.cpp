@@ -99,7 +99,8 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
             QStringList names;
             for (const AlertChannelType type : typed.types)
                 names << alertChannelTypeName(type);
-            fields.problem(key, QStringLiteral("only %1 channels take \"%2\"").arg(names.join(QStringLiteral(" and ")), key));
+            fields.problem(
+                key, QStringLiteral("only %1 channels take \"%2\"").arg(names.join(QStringLiteral(" and ")), key));
         }
     }
     fields.boolean(QStringLiteral("enabled"), &channel.enabled);
@@ -111,7 +112,9 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
     } else if (fields.string(QStringLiteral("url"), &channel.url) && needsUrl) {
         const QUrl url(QString(channel.url).replace(secretField, QStringLiteral("secret")));
         const QString scheme = url.scheme().toLower();
-        if (channel.type == AlertChannelType::Webhook && (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty()))
+        if (channel.type == AlertChannelType::Webhook
+            && (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+                || url.host().isEmpty()))
             fields.problem(QStringLiteral("url"), QStringLiteral("must be an http:// or https:// URL"));
         if (channel.type == AlertChannelType::Apprise && !channel.url.contains(QLatin1String("://")))
             fields.problem(QStringLiteral("url"),
@@ -143,12 +146,14 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
         checkTemplate(fields, fields.pathOf(QStringLiteral("body")), channel.body);
 
     if (channel.type == AlertChannelType::Command && !fields.has(QStringLiteral("command"))) {
-        *fields.problems() << QStringLiteral("%1: is missing; a command channel runs a program, as [\"/usr/bin/logger\", "
-                                             "\"-t\", \"pingscope\"]")
+        *fields.problems() << QStringLiteral(
+                                  "%1: is missing; a command channel runs a program, as [\"/usr/bin/logger\", "
+                                  "\"-t\", \"pingscope\"]")
                                   .arg(fields.pathOf(QStringLiteral("command")));
     } else {
         fields.stringList(QStringLiteral("command"), &channel.command);
-        if (channel.type == AlertChannelType::Command && (channel.command.isEmpty() || channel.command.first().isEmpty()))
+        if (channel.type == AlertChannelType::Command
+            && (channel.command.isEmpty() || channel.command.first().isEmpty()))
             fields.problem(QStringLiteral("command"), QStringLiteral("must name a program, then its arguments"));
         for (qsizetype i = 0; i < channel.command.size(); ++i)
             checkTemplate(fields, QStringLiteral("%1[%2]").arg(fields.pathOf(QStringLiteral("command"))).arg(i),
@@ -171,14 +176,17 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
         if (secretFields.string(QStringLiteral("env"), &channel.secret.env)) {
             static const QRegularExpression variable(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
             if (!variable.match(channel.secret.env).hasMatch())
-                secretFields.problem(QStringLiteral("env"), QStringLiteral("must be the name of an environment variable"));
+                secretFields.problem(QStringLiteral("env"),
+                                     QStringLiteral("must be the name of an environment variable"));
         }
         if (!channel.secret.isSet())
-            fields.problem(QStringLiteral("secret"), QStringLiteral("must name a \"keychain\" entry or an \"env\" variable"));
+            fields.problem(QStringLiteral("secret"),
+                           QStringLiteral("must name a \"keychain\" entry or an \"env\" variable"));
         secretFields.collectUnknownKeys();
     }
     if (channel.usesSecret() && !channel.secret.isSet())
-        *fields.problems() << QStringLiteral("%1: uses {secret}, but the channel has no \"secret\" saying where it is kept")
+        *fields.problems() << QStringLiteral(
+                                  "%1: uses {secret}, but the channel has no \"secret\" saying where it is kept")
                                   .arg(fields.pathOf(QStringLiteral("secret")));
     fields.collectUnknownKeys();
     return channel;

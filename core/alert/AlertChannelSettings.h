@@ -62,9 +62,9 @@ struct AlertChannelSettings
 
     friend bool operator==(const AlertChannelSettings &a, const AlertChannelSettings &b)
     {
-        return a.name == b.name && a.type == b.type && a.enabled == b.enabled && a.url == b.url
-            && a.method == b.method && a.headers == b.headers && a.body == b.body && a.command == b.command
-            && a.sound == b.sound && a.soundFile == b.soundFile && a.timeoutS == b.timeoutS
-            && a.retries == b.retries && a.minIntervalS == b.minIntervalS && a.secret == b.secret;
+        return a.name == b.name && a.type == b.type && a.enabled == b.enabled && a.url == b.url && a.method == b.method
+            && a.headers == b.headers && a.body == b.body && a.command == b.command && a.sound == b.sound
+            && a.soundFile == b.soundFile && a.timeoutS == b.timeoutS && a.retries == b.retries
+            && a.minIntervalS == b.minIntervalS && a.secret == b.secret;
     }
 };

@@ -53,8 +53,10 @@ QString certificateKey(const QDateTime &notAfter, int rule)
 } // namespace
 
 AlertEngine::AlertEngine(Monitor *monitor, AlertSettings settings, QObject *parent)
-    : QObject(parent), m_monitor(monitor), m_settings(std::move(settings)),
-      m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    : QObject(parent)
+    , m_monitor(monitor)
+    , m_settings(std::move(settings))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_checkTimer.setInterval(1s);
     connect(&m_checkTimer, &QTimer::timeout, this, &AlertEngine::checkNow);
@@ -157,9 +159,12 @@ QList<AlertEngine::ChannelCounters> AlertEngine::channelCounters() const
     QList<ChannelCounters> counters;
     for (const auto &[name, queue] : m_queues) {
         const ChannelQueue::Counters c = queue->counters();
-        counters << ChannelCounters{name,          alertChannelTypeName(queue->settings().type),
-                                    c.messagesSent, c.messagesFailed,
-                                    c.eventsDropped, queue->pendingEvents()};
+        counters << ChannelCounters{name,
+                                    alertChannelTypeName(queue->settings().type),
+                                    c.messagesSent,
+                                    c.messagesFailed,
+                                    c.eventsDropped,
+                                    queue->pendingEvents()};
     }
     return counters;
 }
@@ -411,13 +416,16 @@ void AlertEngine::fireTo(const AlertEvent &event, const QStringList &channels)
 
 void AlertEngine::onDelivered(const QString &channel, const AlertMessage &message, const AlertDelivery &delivery)
 {
-    const QString what = message.count() == 1 ? message.title() : QStringLiteral("%1 (%2 events)").arg(message.title()).arg(message.count());
+    const QString what = message.count() == 1
+        ? message.title()
+        : QStringLiteral("%1 (%2 events)").arg(message.title()).arg(message.count());
     if (delivery.ok) {
         log(EventSeverity::Info, QStringLiteral("alert sent to %1: %2").arg(channel, what));
         if (!delivery.note.isEmpty())
             log(EventSeverity::Warning, QStringLiteral("alert channel %1: %2").arg(channel, delivery.note));
     } else {
-        const QString attempts = delivery.attempts > 1 ? QStringLiteral(" after %1 attempts").arg(delivery.attempts) : QString();
+        const QString attempts
+            = delivery.attempts > 1 ? QStringLiteral(" after %1 attempts").arg(delivery.attempts) : QString();
         log(EventSeverity::Error,
             QStringLiteral("alert to %1 failed%2: %3 (was: %4)").arg(channel, attempts, delivery.error, what));
     }

@@ -87,7 +87,9 @@ QString AlertMessage::title() const
     if (counts.size() == 1) {
         const AlertEventKind kind = counts.begin()->first;
         if (kind == AlertEventKind::Down || kind == AlertEventKind::Degraded || kind == AlertEventKind::StillDown)
-            return QStringLiteral("%1 endpoints %2").arg(events.size()).arg(phrase(kind, 0).section(QLatin1Char(' '), 1));
+            return QStringLiteral("%1 endpoints %2")
+                .arg(events.size())
+                .arg(phrase(kind, 0).section(QLatin1Char(' '), 1));
     }
     return summaryOf(events);
 }
@@ -133,8 +135,10 @@ QHash<QString, QString> AlertMessage::fields() const
     fields.insert(QStringLiteral("tags"), first.endpoint.tags.join(QLatin1Char(',')));
     fields.insert(QStringLiteral("status"), endpointStatusName(first.status));
     fields.insert(QStringLiteral("previous"), endpointStatusName(first.previous));
-    fields.insert(QStringLiteral("error_kind"), first.errorKind == ErrorKind::None ? QString() : errorKindName(first.errorKind));
-    fields.insert(QStringLiteral("latency_ms"), first.latencyMs ? QString::number(*first.latencyMs, 'f', 1) : QString());
+    fields.insert(QStringLiteral("error_kind"),
+                  first.errorKind == ErrorKind::None ? QString() : errorKindName(first.errorKind));
+    fields.insert(QStringLiteral("latency_ms"),
+                  first.latencyMs ? QString::number(*first.latencyMs, 'f', 1) : QString());
     fields.insert(QStringLiteral("since"), isoTime(first.since));
     fields.insert(QStringLiteral("duration_s"), first.durationS ? QString::number(*first.durationS) : QString());
     fields.insert(QStringLiteral("certificate_expiry"), isoTime(first.certificateExpiry));
@@ -170,10 +174,8 @@ QByteArray AlertMessage::json() const
     for (qsizetype i = 0; i < events.size() && i < listedEvents; ++i)
         array.append(eventJson(events.at(i)));
     QJsonObject object{
-        {QStringLiteral("title"), title()},
-        {QStringLiteral("text"), text()},
-        {QStringLiteral("severity"), severity()},
-        {QStringLiteral("count"), int(events.size())},
+        {QStringLiteral("title"), title()},       {QStringLiteral("text"), text()},
+        {QStringLiteral("severity"), severity()}, {QStringLiteral("count"), int(events.size())},
         {QStringLiteral("events"), array},
     };
     if (events.size() > listedEvents)

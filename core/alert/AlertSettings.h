@@ -45,7 +45,6 @@ struct AlertSettings
 
     friend bool operator==(const AlertSettings &a, const AlertSettings &b)
     {
-        return a.channels == b.channels && a.rules == b.rules && a.maintenance == b.maintenance
-            && a.groupS == b.groupS;
+        return a.channels == b.channels && a.rules == b.rules && a.maintenance == b.maintenance && a.groupS == b.groupS;
     }
 };

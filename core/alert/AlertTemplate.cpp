@@ -29,12 +29,24 @@ template<typename Found> void scan(const QString &text, Found found)
 
 QStringList AlertTemplate::fieldNames()
 {
-    return {QStringLiteral("event"),      QStringLiteral("endpoint"),   QStringLiteral("endpoint_id"),
-            QStringLiteral("target"),     QStringLiteral("tags"),       QStringLiteral("status"),
-            QStringLiteral("previous"),   QStringLiteral("error_kind"), QStringLiteral("message"),
-            QStringLiteral("latency_ms"), QStringLiteral("since"),      QStringLiteral("duration_s"),
-            QStringLiteral("certificate_expiry"), QStringLiteral("time"), QStringLiteral("count"),
-            QStringLiteral("title"),      QStringLiteral("text"),       QStringLiteral("events"),
+    return {QStringLiteral("event"),
+            QStringLiteral("endpoint"),
+            QStringLiteral("endpoint_id"),
+            QStringLiteral("target"),
+            QStringLiteral("tags"),
+            QStringLiteral("status"),
+            QStringLiteral("previous"),
+            QStringLiteral("error_kind"),
+            QStringLiteral("message"),
+            QStringLiteral("latency_ms"),
+            QStringLiteral("since"),
+            QStringLiteral("duration_s"),
+            QStringLiteral("certificate_expiry"),
+            QStringLiteral("time"),
+            QStringLiteral("count"),
+            QStringLiteral("title"),
+            QStringLiteral("text"),
+            QStringLiteral("events"),
             QStringLiteral("secret")};
 }
 

@@ -24,9 +24,10 @@ QCoro::Task<AlertDelivery> deliver(QString program, QString url, AlertMessage me
     else if (outcome.crashed)
         delivery.error = QStringLiteral("apprise crashed");
     else if (outcome.exitCode != 0)
-        delivery.error = QStringLiteral("apprise failed (exit code %1)%2")
-                             .arg(outcome.exitCode)
-                             .arg(outcome.errorLine().isEmpty() ? QString() : QStringLiteral(": ") + outcome.errorLine());
+        delivery.error
+            = QStringLiteral("apprise failed (exit code %1)%2")
+                  .arg(outcome.exitCode)
+                  .arg(outcome.errorLine().isEmpty() ? QString() : QStringLiteral(": ") + outcome.errorLine());
     delivery.ok = delivery.error.isEmpty();
     co_return delivery;
 }

@@ -101,8 +101,9 @@ void ChannelQueue::sendPending()
     m_lastStart = EngineClock::now();
     if (m_secretState == SecretState::Missing) {
         ++m_counters.messagesFailed;
-        emit delivered(name(), message,
-                       AlertDelivery{false, QStringLiteral("its secret is not available: %1").arg(m_secretProblem), {}, 0});
+        emit delivered(
+            name(), message,
+            AlertDelivery{false, QStringLiteral("its secret is not available: %1").arg(m_secretProblem), {}, 0});
         return;
     }
     auto context = makeSharedLater<NetContext>(backstop());

@@ -48,12 +48,13 @@ QCoro::Task<ChildProcess::Outcome> ChildProcess::run(QString program, QStringLis
     QObject::connect(raw, &QProcess::readyReadStandardError, latch.get(),
                      [raw, captured] { appendCapped(captured->errors, raw->readAllStandardError()); });
     QObject::connect(raw, &QProcess::finished, latch.get(), &EventLatch::trigger);
-    QObject::connect(raw, &QProcess::errorOccurred, latch.get(), [raw, captured, latch = latch.get()](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart) {
-            captured->startError = raw->errorString();
-            latch->trigger();
-        }
-    });
+    QObject::connect(raw, &QProcess::errorOccurred, latch.get(),
+                     [raw, captured, latch = latch.get()](QProcess::ProcessError error) {
+                         if (error == QProcess::FailedToStart) {
+                             captured->startError = raw->errorString();
+                             latch->trigger();
+                         }
+                     });
     // A kill ends it for sure; finished() follows, and with it the latch.
     QObject::connect(context.get(), &NetContext::aborted, raw, [raw] {
         if (raw->state() != QProcess::NotRunning)

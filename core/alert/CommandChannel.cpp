@@ -17,10 +17,11 @@ QCoro::Task<AlertDelivery> deliver(QString program, QStringList arguments, QProc
     else if (outcome.crashed)
         delivery.error = QStringLiteral("%1 crashed").arg(program);
     else if (outcome.exitCode != 0)
-        delivery.error = QStringLiteral("%1 exited with code %2%3")
-                             .arg(program)
-                             .arg(outcome.exitCode)
-                             .arg(outcome.errorLine().isEmpty() ? QString() : QStringLiteral(": ") + outcome.errorLine());
+        delivery.error
+            = QStringLiteral("%1 exited with code %2%3")
+                  .arg(program)
+                  .arg(outcome.exitCode)
+                  .arg(outcome.errorLine().isEmpty() ? QString() : QStringLiteral(": ") + outcome.errorLine());
     else if (!outcome.errorLine().isEmpty())
         delivery.note = QStringLiteral("%1 said on stderr: %2").arg(program, outcome.errorLine());
     delivery.ok = delivery.error.isEmpty();

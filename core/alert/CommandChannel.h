@@ -14,7 +14,8 @@ public:
 
     QCoro::Task<AlertDelivery> send(AlertMessage message, QString secret, std::shared_ptr<NetContext> context) override;
 
-    static QStringList arguments(const AlertChannelSettings &settings, const AlertMessage &message, const QString &secret);
+    static QStringList arguments(const AlertChannelSettings &settings, const AlertMessage &message,
+                                 const QString &secret);
     // PINGSCOPE_EVENT, PINGSCOPE_ENDPOINT … one per template field but events and secret.
     static QProcessEnvironment environment(const AlertMessage &message);
 };

@@ -8,7 +8,8 @@ DesktopChannel::DesktopChannel(AlertChannelSettings settings, DesktopNotifier *n
 
 QString DesktopChannel::unavailableReason() const
 {
-    return m_notifier ? QString() : QStringLiteral("there is no desktop to notify here (pingscope watch runs without one)");
+    return m_notifier ? QString()
+                      : QStringLiteral("there is no desktop to notify here (pingscope watch runs without one)");
 }
 
 QCoro::Task<AlertDelivery> DesktopChannel::send(AlertMessage message, QString, std::shared_ptr<NetContext>)
@@ -16,7 +17,7 @@ QCoro::Task<AlertDelivery> DesktopChannel::send(AlertMessage message, QString, s
     if (!m_notifier)
         return failedAtOnce(unavailableReason());
     // Synchronous: showing a notification does not wait on anyone.
-    const QString problem = m_notifier->notify(message.title(), message.text(), message.severity(),
-                                               settings().sound, settings().soundFile);
+    const QString problem = m_notifier->notify(message.title(), message.text(), message.severity(), settings().sound,
+                                               settings().soundFile);
     return problem.isEmpty() ? succeededAtOnce() : failedAtOnce(problem);
 }

@@ -11,5 +11,6 @@ public:
     // Shows title and text; severity is "failure", "warning", "success" or "info". Plays the
     // system's beep when sound is set, or soundFile when one is given. Empty when shown, else why not.
     virtual QString notify(const QString &title, const QString &text, const QString &severity, bool sound,
-                           const QString &soundFile) = 0;
+                           const QString &soundFile)
+        = 0;
 };

@@ -27,7 +27,8 @@ void EndpointFilter::read(JsonFieldReader &fields)
 
 void EndpointFilter::write(QJsonObject &object) const
 {
-    for (const auto &[key, list] : {std::pair{QStringLiteral("tags"), &tags}, {QStringLiteral("endpoints"), &endpoints}}) {
+    for (const auto &[key, list] :
+         {std::pair{QStringLiteral("tags"), &tags}, {QStringLiteral("endpoints"), &endpoints}}) {
         if (list->isEmpty())
             object.remove(key);
         else

@@ -141,7 +141,8 @@ MaintenanceWindow MaintenanceWindow::read(JsonFieldReader &fields)
             && !parseWeekly(text, &window.weekdays, &window.timeOfDay, &error))
             fields.problem(QStringLiteral("weekly"), error);
         if (!hasDuration)
-            fields.problem(QStringLiteral("duration_min"), QStringLiteral("a weekly window needs its length in minutes"));
+            fields.problem(QStringLiteral("duration_min"),
+                           QStringLiteral("a weekly window needs its length in minutes"));
         if (fields.has(QStringLiteral("end")))
             fields.problem(QStringLiteral("end"), QStringLiteral("a weekly window has duration_min, not an end"));
     } else {
@@ -155,7 +156,8 @@ MaintenanceWindow MaintenanceWindow::read(JsonFieldReader &fields)
         }
         const bool hasEnd = fields.has(QStringLiteral("end"));
         if (hasEnd == hasDuration)
-            fields.problem(QStringLiteral("end"), QStringLiteral("a one-off window needs either \"end\" or \"duration_min\""));
+            fields.problem(QStringLiteral("end"),
+                           QStringLiteral("a one-off window needs either \"end\" or \"duration_min\""));
         if (hasEnd && fields.string(QStringLiteral("end"), &text)) {
             if (const auto moment = parseMoment(text, window.timeZone))
                 window.end = *moment;

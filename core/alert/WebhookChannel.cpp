@@ -85,7 +85,8 @@ QCoro::Task<Attempt> attempt(QPointer<CurlMulti> multi, WebhookChannel::Request 
     CurlFailure::Facts facts;
     const QUrl url(QString::fromUtf8(request.url));
     facts.host = url.host();
-    facts.peer = url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+    facts.peer
+        = url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
     facts.errorText = transfer->errorText();
     curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
     facts.headersComplete = transfer->headersComplete();
@@ -150,11 +151,13 @@ WebhookChannel::Request WebhookChannel::request(const AlertChannelSettings &sett
         request.body = message.json();
     else
         request.body
-            = AlertTemplate::render(settings.body, fields, isJson(request.headers) ? Escape::Json : Escape::None).toUtf8();
+            = AlertTemplate::render(settings.body, fields, isJson(request.headers) ? Escape::Json : Escape::None)
+                  .toUtf8();
     return request;
 }
 
-QCoro::Task<AlertDelivery> WebhookChannel::send(AlertMessage message, QString secret, std::shared_ptr<NetContext> context)
+QCoro::Task<AlertDelivery> WebhookChannel::send(AlertMessage message, QString secret,
+                                                std::shared_ptr<NetContext> context)
 {
     return deliver(m_multi, settings(), std::move(message), std::move(secret), std::move(context));
 }

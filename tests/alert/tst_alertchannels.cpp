@@ -21,7 +21,8 @@
 using namespace std::chrono_literals;
 
 namespace {
-const QString hostile = QStringLiteral("evil\"}, \"x\": \"injected\\\" \r\nX-Injected: 1\n$(touch /tmp/pingscope-pwned); `id` ' {title}");
+const QString hostile
+    = QStringLiteral("evil\"}, \"x\": \"injected\\\" \r\nX-Injected: 1\n$(touch /tmp/pingscope-pwned); `id` ' {title}");
 
 AlertMessage downMessage(const QString &name)
 {
@@ -125,7 +126,8 @@ private slots:
         QVERIFY(server.listen());
         int answered = 0;
         server.setHandler([&](const ScriptedHttpServer::Request &, QTcpSocket *socket) {
-            socket->write(++answered < 3 ? ScriptedHttpServer::answer(503, "Unavailable") : ScriptedHttpServer::answer(200, "OK"));
+            socket->write(++answered < 3 ? ScriptedHttpServer::answer(503, "Unavailable")
+                                         : ScriptedHttpServer::answer(200, "OK"));
             socket->disconnectFromHost();
         });
         CurlMulti multi;
@@ -277,18 +279,26 @@ private slots:
         const AlertDelivery delivery = sendAndWait(channel, downMessage(hostile));
         QVERIFY2(delivery.ok, qPrintable(delivery.error));
         const QJsonObject input = QJsonDocument::fromJson(readAll(out)).object();
-        QCOMPARE(input.value(QStringLiteral("events")).toArray().at(0).toObject().value(QStringLiteral("endpoint")).toString(), hostile);
+        QCOMPARE(input.value(QStringLiteral("events"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("endpoint"))
+                     .toString(),
+                 hostile);
         const QList<QByteArray> arguments = readAll(out + QStringLiteral(".args")).split('\0');
         QCOMPARE(arguments.size(), 3); // two arguments, and what follows the last NUL
         QCOMPARE(QString::fromUtf8(arguments.at(0)), hostile);
-        QCOMPARE(QString::fromUtf8(arguments.at(1)), QStringLiteral("down: ") + hostile + QStringLiteral(" is down: connection refused"));
+        QCOMPARE(QString::fromUtf8(arguments.at(1)),
+                 QStringLiteral("down: ") + hostile + QStringLiteral(" is down: connection refused"));
         QCOMPARE(QString::fromUtf8(readAll(out + QStringLiteral(".env"))), hostile);
     }
 
     void aFailingCommandSaysItsExitCodeAndStderr()
     {
-        CommandChannel channel(commandOf({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                                          QStringLiteral("cat > /dev/null; echo 'first line' >&2; echo 'no such queue' >&2; exit 3")}));
+        CommandChannel channel(
+            commandOf({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("cat > /dev/null; echo 'first line' >&2; echo 'no such queue' >&2; exit 3")}));
         const AlertDelivery delivery = sendAndWait(channel, downMessage(QStringLiteral("db")));
         QVERIFY(!delivery.ok);
         QCOMPARE(delivery.error, QStringLiteral("/bin/sh exited with code 3: no such queue"));
@@ -296,7 +306,8 @@ private slots:
 
     void aCommandsStderrIsKeptOnSuccessToo()
     {
-        CommandChannel channel(commandOf({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo 'deprecated option' >&2")}));
+        CommandChannel channel(commandOf(
+            {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo 'deprecated option' >&2")}));
         const AlertDelivery delivery = sendAndWait(channel, downMessage(QStringLiteral("db")));
         QVERIFY(delivery.ok);
         QCOMPARE(delivery.note, QStringLiteral("/bin/sh said on stderr: deprecated option"));
@@ -319,7 +330,8 @@ private slots:
         CommandChannel channel(commandOf({QStringLiteral("/nonexistent/notify-me")}));
         const AlertDelivery delivery = sendAndWait(channel, downMessage(QStringLiteral("db")));
         QVERIFY(!delivery.ok);
-        QVERIFY2(delivery.error.startsWith(QLatin1String("/nonexistent/notify-me could not be started")), qPrintable(delivery.error));
+        QVERIFY2(delivery.error.startsWith(QLatin1String("/nonexistent/notify-me could not be started")),
+                 qPrintable(delivery.error));
     }
 };
 

@@ -12,8 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 using namespace std::chrono_literals;
 
@@ -48,7 +48,8 @@ QStringList eventsOf(const ScriptedHttpServer &server)
     QStringList events;
     for (const auto &request : server.requests()) {
         for (const QJsonValue &event : bodyOf(request).value(QStringLiteral("events")).toArray())
-            events << event[QStringLiteral("event")].toString() + QLatin1Char(':') + event[QStringLiteral("endpoint")].toString();
+            events << event[QStringLiteral("event")].toString() + QLatin1Char(':')
+                    + event[QStringLiteral("endpoint")].toString();
     }
     return events;
 }
@@ -74,7 +75,8 @@ public:
         bool sound;
     };
     QList<Shown> shown;
-    QString notify(const QString &title, const QString &text, const QString &severity, bool sound, const QString &) override
+    QString notify(const QString &title, const QString &text, const QString &severity, bool sound,
+                   const QString &) override
     {
         shown << Shown{title, text, severity, sound};
         return {};
@@ -90,7 +92,11 @@ struct Rig
     QDateTime now = QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
     std::unique_ptr<AlertEngine> engine;
 
-    Rig() { receiver.listen(); receiver.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(200, "OK"))); }
+    Rig()
+    {
+        receiver.listen();
+        receiver.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(200, "OK")));
+    }
 
     QList<EndpointId> add(int count, const QStringList &tags = {}, double intervalS = 0.2, int first = 0)
     {
@@ -121,7 +127,8 @@ struct Rig
     }
 };
 
-AlertSettings settingsWith(const QList<AlertChannelSettings> &channels, const QList<AlertRule> &rules, double groupS = 0)
+AlertSettings settingsWith(const QList<AlertChannelSettings> &channels, const QList<AlertRule> &rules,
+                           double groupS = 0)
 {
     AlertSettings settings;
     settings.channels = channels;
@@ -141,7 +148,8 @@ private slots:
         Rig rig;
         rig.add(200);
         rig.down();
-        rig.start(settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})}, 1.0));
+        rig.start(
+            settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})}, 1.0));
         QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 1, 5000);
         spinEventLoop(1500ms);
         QCOMPARE(rig.receiver.requests().size(), 1);
@@ -166,7 +174,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 2, 5000);
         spinEventLoop(300ms);
         QCOMPARE(eventsOf(rig.receiver), (QStringList{QStringLiteral("down:e0"), QStringLiteral("recovered:e0")}));
-        const QJsonObject recovered = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
+        const QJsonObject recovered
+            = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
         QVERIFY(recovered.value(QStringLiteral("duration_s")).toDouble() >= 1);
         QCOMPARE(recovered.value(QStringLiteral("status")).toString(), QStringLiteral("up"));
         QCOMPARE(recovered.value(QStringLiteral("previous")).toString(), QStringLiteral("down"));
@@ -184,13 +193,15 @@ private slots:
         });
         rig.down(QStringLiteral("e0"));
         rig.up(QStringLiteral("e1"));
-        rig.start(settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url(), 1.5)}, {rule({QStringLiteral("ops")})}));
+        rig.start(
+            settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url(), 1.5)}, {rule({QStringLiteral("ops")})}));
         QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 1, 5000);
         rig.down(QStringLiteral("e1"));
         spinEventLoop(500ms);
         QCOMPARE(arrivals.size(), 1); // held back, not dropped
         QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), 2, 5000);
-        QVERIFY2(arrivals.at(0).msecsTo(arrivals.at(1)) >= 1400, qPrintable(QString::number(arrivals.at(0).msecsTo(arrivals.at(1)))));
+        QVERIFY2(arrivals.at(0).msecsTo(arrivals.at(1)) >= 1400,
+                 qPrintable(QString::number(arrivals.at(0).msecsTo(arrivals.at(1)))));
         QCOMPARE(eventsOf(rig.receiver), (QStringList{QStringLiteral("down:e0"), QStringLiteral("down:e1")}));
     }
 
@@ -210,7 +221,8 @@ private slots:
         rig.now = rig.now.addSecs(61);
         rig.engine->checkNow();
         QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 2, 5000);
-        const QJsonObject reminder = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
+        const QJsonObject reminder
+            = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
         QCOMPARE(reminder.value(QStringLiteral("event")).toString(), QStringLiteral("still_down"));
         QCOMPARE(reminder.value(QStringLiteral("duration_s")).toDouble(), 30.0 * 60 + 1);
         // Hours missed at once (a suspended laptop) are one reminder, not a burst.
@@ -229,7 +241,8 @@ private slots:
         rig.add(1, {QStringLiteral("prod")}, 0.2, 1);
         rig.down(QStringLiteral("e0"));
         rig.down(QStringLiteral("e1"));
-        AlertSettings settings = settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})});
+        AlertSettings settings
+            = settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})});
         MaintenanceWindow window;
         window.filter.tags = {QStringLiteral("prod")};
         window.start = rig.now.addSecs(-60);
@@ -238,7 +251,8 @@ private slots:
         rig.start(settings, true);
         QTRY_VERIFY_WITH_TIMEOUT(rig.engine->eventsSuppressed() >= 2, 5000);
         rig.up(QStringLiteral("e1")); // e1 recovers inside the window: nobody need ever hear of it
-        QTRY_VERIFY_WITH_TIMEOUT(rig.monitor.state(rig.monitor.endpointIds().at(1))->status == EndpointStatus::Up, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.monitor.state(rig.monitor.endpointIds().at(1))->status == EndpointStatus::Up,
+                                 5000);
         spinEventLoop(300ms);
         QCOMPARE(rig.receiver.requests().size(), 0);
         rig.now = window.end.addSecs(1);
@@ -246,7 +260,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 1, 5000);
         spinEventLoop(300ms);
         QCOMPARE(eventsOf(rig.receiver), QStringList{QStringLiteral("down:e0")});
-        QVERIFY(bodyOf(rig.receiver.requests().first()).value(QStringLiteral("text")).toString().contains(QLatin1String("maintenance")));
+        QVERIFY(bodyOf(rig.receiver.requests().first())
+                    .value(QStringLiteral("text"))
+                    .toString()
+                    .contains(QLatin1String("maintenance")));
     }
 
     void aRecoveryDuringMaintenanceIsToldWhenItCloses()
@@ -254,7 +271,8 @@ private slots:
         Rig rig;
         rig.add(1);
         rig.down();
-        AlertSettings settings = settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})});
+        AlertSettings settings
+            = settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})});
         MaintenanceWindow window;
         window.start = rig.now.addSecs(300);
         window.end = rig.now.addSecs(900);
@@ -271,7 +289,8 @@ private slots:
         rig.engine->checkNow();
         QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 2, 5000);
         QCOMPARE(eventsOf(rig.receiver), (QStringList{QStringLiteral("down:e0"), QStringLiteral("recovered:e0")}));
-        const QJsonObject recovered = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
+        const QJsonObject recovered
+            = bodyOf(rig.receiver.requests().at(1)).value(QStringLiteral("events")).toArray().at(0).toObject();
         QCOMPARE(recovered.value(QStringLiteral("duration_s")).toDouble(), 400.0);
     }
 
@@ -295,7 +314,8 @@ private slots:
         events.sort();
         QCOMPARE(events, (QStringList{QStringLiteral("certificate:e0"), QStringLiteral("degraded:e0")}));
         const QJsonArray sent = bodyOf(rig.receiver.requests().first()).value(QStringLiteral("events")).toArray();
-        const QJsonValue certificateEvent = sent.at(0)[QStringLiteral("event")] == QStringLiteral("certificate") ? sent.at(0) : sent.at(1);
+        const QJsonValue certificateEvent
+            = sent.at(0)[QStringLiteral("event")] == QStringLiteral("certificate") ? sent.at(0) : sent.at(1);
         QCOMPARE(certificateEvent[QStringLiteral("message")].toString(),
                  QStringLiteral("The certificate of e0 expires in 5 days (on 2026-12-06T12:00:00Z): subject CN=e0"));
     }
@@ -323,7 +343,8 @@ private slots:
         QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
             const auto now = EngineClock::now();
             if (lastTick)
-                widestTick = std::max(widestTick, std::chrono::duration_cast<std::chrono::microseconds>(now - *lastTick));
+                widestTick
+                    = std::max(widestTick, std::chrono::duration_cast<std::chrono::microseconds>(now - *lastTick));
             lastTick = now;
         });
         ticker.start(10ms);
@@ -340,13 +361,14 @@ private slots:
             if (starts.at(i) < hangStarted)
                 continue;
             ++during;
-            widest = std::max(widest, std::chrono::duration_cast<std::chrono::microseconds>(starts.at(i) - starts.at(i - 1)));
+            widest = std::max(widest,
+                              std::chrono::duration_cast<std::chrono::microseconds>(starts.at(i) - starts.at(i - 1)));
         }
         QVERIFY2(during >= 4, qPrintable(QStringLiteral("%1 of %2").arg(during).arg(starts.size())));
         QVERIFY2(widest < 560ms, qPrintable(QString::number(widest.count())));
         // Then the slow one times out, and says so in the log.
-        QTRY_VERIFY_WITH_TIMEOUT(!alertLog(rig.monitor).isEmpty()
-                                     && alertLog(rig.monitor).last().severity == EventSeverity::Error, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !alertLog(rig.monitor).isEmpty() && alertLog(rig.monitor).last().severity == EventSeverity::Error, 5000);
         const EventLogEntry failure = alertLog(rig.monitor).last();
         QVERIFY2(failure.message.startsWith(QLatin1String("alert to slow failed: ")), qPrintable(failure.message));
         QVERIFY2(failure.message.contains(QLatin1String("3000 ms")), qPrintable(failure.message));
@@ -384,15 +406,17 @@ private slots:
         fromEnv.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {secret}")}};
         fromEnv.secret.env = QStringLiteral("PINGSCOPE_TEST_TOKEN");
         fromEnv.secret.keychain = QStringLiteral("not-this-one");
-        AlertChannelSettings fromKeychain = webhook(QStringLiteral("keychain"), rig.receiver.url(QStringLiteral("/{secret}")));
+        AlertChannelSettings fromKeychain
+            = webhook(QStringLiteral("keychain"), rig.receiver.url(QStringLiteral("/{secret}")));
         fromKeychain.secret.keychain = QStringLiteral("ops-url");
-        AlertChannelSettings missing = webhook(QStringLiteral("missing"), rig.receiver.url(QStringLiteral("/{secret}")));
+        AlertChannelSettings missing
+            = webhook(QStringLiteral("missing"), rig.receiver.url(QStringLiteral("/{secret}")));
         missing.secret.env = QStringLiteral("PINGSCOPE_TEST_UNSET");
         AlertChannelSettings leaky;
         leaky.name = QStringLiteral("leaky");
         leaky.type = AlertChannelType::Command;
-        leaky.command = {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo \"token $0 rejected\" >&2; exit 1"),
-                         QStringLiteral("{secret}")};
+        leaky.command = {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                         QStringLiteral("echo \"token $0 rejected\" >&2; exit 1"), QStringLiteral("{secret}")};
         leaky.secret.keychain = QStringLiteral("leaky");
         auto store = std::make_shared<MemorySecretStore>();
         store->entries.insert(QStringLiteral("ops-url"), QStringLiteral("k3y"));
@@ -400,8 +424,8 @@ private slots:
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("PINGSCOPE_TEST_TOKEN"), QStringLiteral("fr0m-env"));
         AlertSettings settings = settingsWith({fromEnv, fromKeychain, missing, leaky},
-                                              {rule({QStringLiteral("env"), QStringLiteral("keychain"), QStringLiteral("missing"),
-                                                     QStringLiteral("leaky")})});
+                                              {rule({QStringLiteral("env"), QStringLiteral("keychain"),
+                                                     QStringLiteral("missing"), QStringLiteral("leaky")})});
         rig.engine = std::make_unique<AlertEngine>(&rig.monitor, settings);
         rig.engine->setSecretStore(store);
         rig.engine->setEnvironment(environment);
@@ -424,9 +448,12 @@ private slots:
         messages.sort();
         QVERIFY2(messages.at(0).startsWith(QLatin1String("alert sent to env")), qPrintable(messages.join('\n')));
         QVERIFY(messages.at(1).startsWith(QLatin1String("alert sent to keychain")));
-        QCOMPARE(messages.at(2), QStringLiteral("alert to leaky failed: /bin/sh exited with code 1: token ••• rejected (was: e0 is down)"));
-        QCOMPARE(messages.at(3), QStringLiteral("alert to missing failed: its secret is not available: the environment variable "
-                                                "PINGSCOPE_TEST_UNSET is not set (was: e0 is down)"));
+        QCOMPARE(
+            messages.at(2),
+            QStringLiteral("alert to leaky failed: /bin/sh exited with code 1: token ••• rejected (was: e0 is down)"));
+        QCOMPARE(messages.at(3),
+                 QStringLiteral("alert to missing failed: its secret is not available: the environment variable "
+                                "PINGSCOPE_TEST_UNSET is not set (was: e0 is down)"));
     }
 
     void theDesktopIsAChannel()
@@ -440,7 +467,8 @@ private slots:
         channel.type = AlertChannelType::Desktop;
         channel.sound = true;
         channel.minIntervalS = 0;
-        rig.engine = std::make_unique<AlertEngine>(&rig.monitor, settingsWith({channel}, {rule({QStringLiteral("desk")})}, 0.5));
+        rig.engine = std::make_unique<AlertEngine>(&rig.monitor,
+                                                   settingsWith({channel}, {rule({QStringLiteral("desk")})}, 0.5));
         rig.engine->setDesktopNotifier(&desktop);
         rig.engine->start();
         rig.monitor.start();
@@ -458,7 +486,9 @@ private slots:
         channel.type = AlertChannelType::Desktop;
         rig.start(settingsWith({channel}, {}));
         QCOMPARE(alertLog(rig.monitor).size(), 1);
-        QVERIFY(alertLog(rig.monitor).first().message.startsWith(QLatin1String("alert channel desk cannot send: there is no desktop")));
+        QVERIFY(alertLog(rig.monitor)
+                    .first()
+                    .message.startsWith(QLatin1String("alert channel desk cannot send: there is no desktop")));
     }
 
     void aDisabledChannelSendsNothing()
@@ -469,7 +499,8 @@ private slots:
         AlertChannelSettings off = webhook(QStringLiteral("ops"), rig.receiver.url());
         off.enabled = false;
         rig.start(settingsWith({off}, {rule({QStringLiteral("ops")})}));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.monitor.state(rig.monitor.endpointIds().first())->status == EndpointStatus::Down, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.monitor.state(rig.monitor.endpointIds().first())->status == EndpointStatus::Down,
+                                 5000);
         spinEventLoop(300ms);
         QCOMPARE(rig.receiver.requests().size(), 0);
     }

@@ -12,14 +12,18 @@ using AlertTemplate::Escape;
 
 namespace {
 // A name that tries every way out: of a JSON string, of a header line, of a shell word.
-const QString hostile = QStringLiteral("evil\"}, \"x\": \"injected\\\" \r\nX-Injected: 1\n$(touch /tmp/pwned); `id` ' \x01 {title}");
+const QString hostile
+    = QStringLiteral("evil\"}, \"x\": \"injected\\\" \r\nX-Injected: 1\n$(touch /tmp/pwned); `id` ' \x01 {title}");
 
 AlertEvent makeEvent(AlertEventKind kind, const QString &name)
 {
     AlertEvent e;
     e.kind = kind;
     e.time = QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
-    e.endpoint = AlertEndpoint{name + QStringLiteral("-id"), name, QStringLiteral("tcp://") + name + QStringLiteral(":1"), {QStringLiteral("prod")}};
+    e.endpoint = AlertEndpoint{name + QStringLiteral("-id"),
+                               name,
+                               QStringLiteral("tcp://") + name + QStringLiteral(":1"),
+                               {QStringLiteral("prod")}};
     e.status = kind == AlertEventKind::Recovered ? EndpointStatus::Up : EndpointStatus::Down;
     e.previous = kind == AlertEventKind::Recovered ? EndpointStatus::Down : EndpointStatus::Up;
     e.errorKind = kind == AlertEventKind::Down ? ErrorKind::Refused : ErrorKind::None;
@@ -55,7 +59,8 @@ private slots:
                  QStringLiteral("{\"text\": \"db\"}"));
         QCOMPARE(AlertTemplate::render(QStringLiteral("{unknown} {Endpoint} {} {endpoint"), fields, Escape::None),
                  QStringLiteral("{unknown} {Endpoint} {} {endpoint"));
-        QCOMPARE(AlertTemplate::unknownFields(QStringLiteral("{\"a\": \"{endpoint} {nope} {x y}\"}")), QStringList{QStringLiteral("nope")});
+        QCOMPARE(AlertTemplate::unknownFields(QStringLiteral("{\"a\": \"{endpoint} {nope} {x y}\"}")),
+                 QStringList{QStringLiteral("nope")});
     }
 
     void aValueIsNeverReadAsATemplate()
@@ -63,12 +68,14 @@ private slots:
         // A name holding "{title}" is the name, not a second round of substitution.
         const QHash<QString, QString> fields{{QStringLiteral("endpoint"), QStringLiteral("{title}")},
                                              {QStringLiteral("title"), QStringLiteral("T")}};
-        QCOMPARE(AlertTemplate::render(QStringLiteral("{endpoint}/{title}"), fields, Escape::None), QStringLiteral("{title}/T"));
+        QCOMPARE(AlertTemplate::render(QStringLiteral("{endpoint}/{title}"), fields, Escape::None),
+                 QStringLiteral("{title}/T"));
     }
 
     void escapesKeepValuesInside()
     {
-        const QString json = QStringLiteral("{\"who\": \"") + AlertTemplate::escaped(hostile, Escape::Json) + QStringLiteral("\"}");
+        const QString json
+            = QStringLiteral("{\"who\": \"") + AlertTemplate::escaped(hostile, Escape::Json) + QStringLiteral("\"}");
         QJsonParseError error;
         const QJsonObject object = QJsonDocument::fromJson(json.toUtf8(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -105,10 +112,16 @@ private slots:
         const QJsonObject json = QJsonDocument::fromJson(message.json()).object();
         QCOMPARE(json.value(QStringLiteral("count")).toInt(), 200);
         QCOMPARE(json.value(QStringLiteral("events")).toArray().size(), 200);
-        QCOMPARE(json.value(QStringLiteral("events")).toArray().at(199).toObject().value(QStringLiteral("endpoint")).toString(),
+        QCOMPARE(json.value(QStringLiteral("events"))
+                     .toArray()
+                     .at(199)
+                     .toObject()
+                     .value(QStringLiteral("endpoint"))
+                     .toString(),
                  QStringLiteral("e199"));
         const QHash<QString, QString> fields = message.fields();
-        QCOMPARE(fields.value(QStringLiteral("endpoint")), QStringLiteral("e0, e1, e2, e3, e4, e5, e6, e7, e8, e9 and 190 more"));
+        QCOMPARE(fields.value(QStringLiteral("endpoint")),
+                 QStringLiteral("e0, e1, e2, e3, e4, e5, e6, e7, e8, e9 and 190 more"));
         QCOMPARE(fields.value(QStringLiteral("count")), QStringLiteral("200"));
         QCOMPARE(fields.value(QStringLiteral("event")), QStringLiteral("down"));
     }
@@ -116,7 +129,8 @@ private slots:
     void mixedMessagesCountEachKind()
     {
         AlertMessage message = storm(3);
-        message.events << makeEvent(AlertEventKind::Recovered, QStringLiteral("r1")) << makeEvent(AlertEventKind::Recovered, QStringLiteral("r2"));
+        message.events << makeEvent(AlertEventKind::Recovered, QStringLiteral("r1"))
+                       << makeEvent(AlertEventKind::Recovered, QStringLiteral("r2"));
         QCOMPARE(message.title(), QStringLiteral("3 down, 2 up again"));
         QCOMPARE(message.fields().value(QStringLiteral("event")), QStringLiteral("mixed"));
         QCOMPARE(message.severity(), QStringLiteral("failure"));
@@ -140,18 +154,32 @@ private slots:
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(body.keys(), (QStringList{QStringLiteral("events"), QStringLiteral("text"), QStringLiteral("who")}));
         QCOMPARE(body.value(QStringLiteral("who")).toString(), hostile);
-        QCOMPARE(body.value(QStringLiteral("events")).toArray().at(0).toObject().value(QStringLiteral("endpoint")).toString(), hostile);
+        QCOMPARE(body.value(QStringLiteral("events"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("endpoint"))
+                     .toString(),
+                 hostile);
         // The standard body is JSON made by Qt's writer, whatever the name.
         channel.body.clear();
-        const QJsonObject standard = QJsonDocument::fromJson(WebhookChannel::request(channel, message, {}).body).object();
-        QCOMPARE(standard.value(QStringLiteral("events")).toArray().at(0).toObject().value(QStringLiteral("endpoint")).toString(), hostile);
+        const QJsonObject standard
+            = QJsonDocument::fromJson(WebhookChannel::request(channel, message, {}).body).object();
+        QCOMPARE(standard.value(QStringLiteral("events"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("endpoint"))
+                     .toString(),
+                 hostile);
     }
 
     void aHostileNameIsOneArgument()
     {
         AlertChannelSettings channel;
         channel.type = AlertChannelType::Command;
-        channel.command = {QStringLiteral("/usr/bin/logger"), QStringLiteral("-t"), QStringLiteral("pingscope"), QStringLiteral("{endpoint} is {status}")};
+        channel.command = {QStringLiteral("/usr/bin/logger"), QStringLiteral("-t"), QStringLiteral("pingscope"),
+                           QStringLiteral("{endpoint} is {status}")};
         const AlertMessage message{{makeEvent(AlertEventKind::Down, hostile)}};
         const QStringList arguments = CommandChannel::arguments(channel, message, {});
         QCOMPARE(arguments.size(), 3);

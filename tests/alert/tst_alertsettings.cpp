@@ -37,7 +37,8 @@ QDateTime utc(const QString &text)
 
 AlertEndpoint endpointWith(const QString &name, const QStringList &tags)
 {
-    return AlertEndpoint{name + QStringLiteral("-id"), name, QStringLiteral("tcp://") + name + QStringLiteral(":1"), tags};
+    return AlertEndpoint{name + QStringLiteral("-id"), name, QStringLiteral("tcp://") + name + QStringLiteral(":1"),
+                         tags};
 }
 } // namespace
 
@@ -74,7 +75,8 @@ private slots:
         const ProfileReadResult first = ProfileReader::fromJson(AlertFixtures::issueShape());
         QVERIFY(first.ok());
         const QByteArray written = ProfileWriter::toJson(*first.profile);
-        const QJsonObject before = QJsonDocument::fromJson(AlertFixtures::issueShape()).object().value(QStringLiteral("alerts")).toObject();
+        const QJsonObject before
+            = QJsonDocument::fromJson(AlertFixtures::issueShape()).object().value(QStringLiteral("alerts")).toObject();
         const QJsonObject after = QJsonDocument::fromJson(written).object().value(QStringLiteral("alerts")).toObject();
         QCOMPARE(after, before);
         const ProfileReadResult again = ProfileReader::fromJson(written);
@@ -88,20 +90,24 @@ private slots:
         const ProfileReadResult result = ProfileReader::fromJson(json);
         QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n'))));
         QCOMPARE(result.unknownKeys,
-                 (QStringList{QStringLiteral("alerts.channels[0].secret.vault"), QStringLiteral("alerts.channels[0].colour"),
-                              QStringLiteral("alerts.rules[0].priority"), QStringLiteral("alerts.maintenance[0].reason"),
-                              QStringLiteral("alerts.future")}));
+                 (QStringList{QStringLiteral("alerts.channels[0].secret.vault"),
+                              QStringLiteral("alerts.channels[0].colour"), QStringLiteral("alerts.rules[0].priority"),
+                              QStringLiteral("alerts.maintenance[0].reason"), QStringLiteral("alerts.future")}));
         Profile profile = *result.profile;
         profile.alerts.channels[0].url = QStringLiteral("https://h.example/y"); // an edit must not lose them either
-        const QJsonObject alerts
-            = QJsonDocument::fromJson(ProfileWriter::toJson(profile)).object().value(QStringLiteral("alerts")).toObject();
+        const QJsonObject alerts = QJsonDocument::fromJson(ProfileWriter::toJson(profile))
+                                       .object()
+                                       .value(QStringLiteral("alerts"))
+                                       .toObject();
         QCOMPARE(alerts.value(QStringLiteral("future")).toInt(), 1);
         const QJsonObject channel = alerts.value(QStringLiteral("channels")).toArray().at(0).toObject();
         QCOMPARE(channel.value(QStringLiteral("colour")).toString(), QStringLiteral("red"));
         QCOMPARE(channel.value(QStringLiteral("url")).toString(), QStringLiteral("https://h.example/y"));
         QCOMPARE(channel.value(QStringLiteral("secret")).toObject().value(QStringLiteral("vault")).toString(),
                  QStringLiteral("x"));
-        QCOMPARE(alerts.value(QStringLiteral("rules")).toArray().at(0).toObject().value(QStringLiteral("priority")).toInt(), 3);
+        QCOMPARE(
+            alerts.value(QStringLiteral("rules")).toArray().at(0).toObject().value(QStringLiteral("priority")).toInt(),
+            3);
         const QJsonObject window = alerts.value(QStringLiteral("maintenance")).toArray().at(0).toObject();
         QCOMPARE(window.value(QStringLiteral("reason")).toString(), QStringLiteral("xmas"));
         QCOMPARE(window.value(QStringLiteral("start")).toString(), QStringLiteral("2026-12-24T22:00:00Z"));
@@ -112,7 +118,9 @@ private slots:
         const ProfileReadResult result = ProfileReader::fromJson(AlertFixtures::profileWithoutAlerts());
         QVERIFY(result.ok());
         QVERIFY(result.profile->alerts.isEmpty());
-        QVERIFY(!QJsonDocument::fromJson(ProfileWriter::toJson(*result.profile)).object().contains(QStringLiteral("alerts")));
+        QVERIFY(!QJsonDocument::fromJson(ProfileWriter::toJson(*result.profile))
+                     .object()
+                     .contains(QStringLiteral("alerts")));
     }
 
     void problemsHaveTheirJsonPaths_data()
@@ -133,8 +141,7 @@ private slots:
 
     void aChannelThatChangesTypeDropsTheKeysOfTheOldOne()
     {
-        const ProfileReadResult result = ProfileReader::fromJson(withAlerts(
-            AlertFixtures::webhookChannelToRetype()));
+        const ProfileReadResult result = ProfileReader::fromJson(withAlerts(AlertFixtures::webhookChannelToRetype()));
         QVERIFY(result.ok());
         Profile profile = *result.profile;
         AlertChannelSettings &channel = profile.alerts.channels[0];
@@ -150,7 +157,8 @@ private slots:
     {
         MaintenanceWindow window;
         QString error;
-        QVERIFY(MaintenanceWindow::parseWeekly(QStringLiteral("Sun 02:00"), &window.weekdays, &window.timeOfDay, &error));
+        QVERIFY(
+            MaintenanceWindow::parseWeekly(QStringLiteral("Sun 02:00"), &window.weekdays, &window.timeOfDay, &error));
         window.durationMin = 60;
         window.timeZone = QStringLiteral("UTC");
         // 2026-12-06 is a Sunday.
@@ -171,7 +179,8 @@ private slots:
         QVERIFY(!window.isOpenAt(utc(QStringLiteral("2026-12-06T02:30:00Z"))));
 
         // A window that runs past midnight into the next day.
-        QVERIFY(MaintenanceWindow::parseWeekly(QStringLiteral("Sat 23:30"), &window.weekdays, &window.timeOfDay, &error));
+        QVERIFY(
+            MaintenanceWindow::parseWeekly(QStringLiteral("Sat 23:30"), &window.weekdays, &window.timeOfDay, &error));
         window.timeZone = QStringLiteral("UTC");
         QVERIFY(window.isOpenAt(utc(QStringLiteral("2026-12-06T00:15:00Z"))));
         QVERIFY(!window.isOpenAt(utc(QStringLiteral("2026-12-06T00:31:00Z"))));
@@ -202,7 +211,8 @@ private slots:
         const QDateTime christmasEve = utc(QStringLiteral("2026-12-25T01:00:00Z"));
         QVERIFY(alerts.inMaintenance(endpointWith(QStringLiteral("db"), {}), christmasEve));
         QVERIFY(!alerts.inMaintenance(endpointWith(QStringLiteral("web"), {}), christmasEve));
-        QVERIFY(!alerts.inMaintenance(endpointWith(QStringLiteral("db"), {}), utc(QStringLiteral("2026-12-25T02:00:00Z"))));
+        QVERIFY(
+            !alerts.inMaintenance(endpointWith(QStringLiteral("db"), {}), utc(QStringLiteral("2026-12-25T02:00:00Z"))));
         const QDateTime sunday = utc(QStringLiteral("2026-12-06T02:30:00Z"));
         QVERIFY(alerts.inMaintenance(endpointWith(QStringLiteral("web"), {QStringLiteral("prod")}), sunday));
         QVERIFY(!alerts.inMaintenance(endpointWith(QStringLiteral("web"), {QStringLiteral("dev")}), sunday));
@@ -225,7 +235,8 @@ private slots:
         QVERIFY(filter.matches(endpointWith(QStringLiteral("anything"), {QStringLiteral("x")})));
         filter.tags = {QStringLiteral("prod")};
         QVERIFY(!filter.matches(endpointWith(QStringLiteral("anything"), {QStringLiteral("x")})));
-        QVERIFY(filter.matches(endpointWith(QStringLiteral("anything"), {QStringLiteral("x"), QStringLiteral("prod")})));
+        QVERIFY(
+            filter.matches(endpointWith(QStringLiteral("anything"), {QStringLiteral("x"), QStringLiteral("prod")})));
     }
 };
 
