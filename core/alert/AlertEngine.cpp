@@ -1,11 +1,8 @@
 #include "AlertEngine.h"
 
-#include "AppriseChannel.h"
+#include "AlertChannels.h"
 #include "ChannelQueue.h"
-#include "CommandChannel.h"
-#include "DesktopChannel.h"
 #include "SecretStore.h"
-#include "WebhookChannel.h"
 #include "monitor/EventLog.h"
 #include "monitor/Monitor.h"
 #include "net/curl/CurlMulti.h"
@@ -18,26 +15,11 @@ using namespace std::chrono;
 using namespace std::chrono_literals;
 
 namespace {
-std::unique_ptr<AlertChannel> makeChannel(const AlertChannelSettings &settings, CurlMulti *curl,
-                                          DesktopNotifier *notifier)
-{
-    switch (settings.type) {
-    case AlertChannelType::Webhook:
-        return std::make_unique<WebhookChannel>(settings, curl);
-    case AlertChannelType::Apprise:
-        return std::make_unique<AppriseChannel>(settings);
-    case AlertChannelType::Command:
-        return std::make_unique<CommandChannel>(settings);
-    case AlertChannelType::Desktop:
-        return std::make_unique<DesktopChannel>(settings, notifier);
-    }
-    return nullptr;
-}
-
 // Static, every argument by value: the engine may be gone when the keychain answers.
-QCoro::Task<> lookUpSecret(QPointer<ChannelQueue> queue, std::shared_ptr<SecretStore> store, QString key)
+QCoro::Task<> lookUpSecret(QPointer<ChannelQueue> queue, SecretReference reference, QProcessEnvironment environment,
+                           std::shared_ptr<SecretStore> store)
 {
-    const SecretStore::Lookup lookup = co_await store->read(key);
+    const SecretStore::Lookup lookup = co_await AlertChannels::resolveSecret(reference, environment, store);
     if (!queue)
         co_return;
     if (lookup.value)
@@ -65,6 +47,11 @@ AlertEngine::AlertEngine(Monitor *monitor, AlertSettings settings, QObject *pare
 AlertEngine::~AlertEngine()
 {
     shutdown();
+    // The queues go before the curl engine: its destructor ends the transfers it still has, and
+    // the sends that resume then must find their queue gone, not half-destroyed.
+    for (const auto &[name, queue] : m_queues)
+        delete queue;
+    m_queues.clear();
 }
 
 void AlertEngine::start()
@@ -116,7 +103,7 @@ void AlertEngine::buildChannels()
     for (const AlertChannelSettings &settings : std::as_const(m_settings.channels)) {
         if (!settings.enabled)
             continue;
-        auto *queue = new ChannelQueue(makeChannel(settings, m_curl.get(), m_notifier), group, this);
+        auto *queue = new ChannelQueue(AlertChannels::make(settings, m_curl.get(), m_notifier), group, this);
         connect(queue, &ChannelQueue::delivered, this, &AlertEngine::onDelivered);
         connect(queue, &ChannelQueue::dropped, this, &AlertEngine::onDropped);
         m_queues.emplace(settings.name, queue);
@@ -132,19 +119,7 @@ void AlertEngine::resolveSecrets()
         const AlertChannelSettings &settings = queue->settings();
         if (!settings.usesSecret())
             continue;
-        const SecretReference &secret = settings.secret;
-        if (!secret.env.isEmpty() && m_environment.contains(secret.env)) {
-            queue->setSecret(m_environment.value(secret.env));
-        } else if (!secret.keychain.isEmpty() && m_store) {
-            lookUpSecret(queue, m_store, secret.keychain);
-        } else {
-            QStringList where;
-            if (!secret.env.isEmpty())
-                where << QStringLiteral("the environment variable %1 is not set").arg(secret.env);
-            if (!secret.keychain.isEmpty())
-                where << QStringLiteral("no keychain is open here for the entry \"%1\"").arg(secret.keychain);
-            queue->setSecretProblem(where.join(QStringLiteral(", and ")));
-        }
+        lookUpSecret(queue, settings.secret, m_environment, m_store);
     }
 }
 

@@ -84,6 +84,12 @@ void ProfileDocument::setModified(bool modified)
     emit changed();
 }
 
+void ProfileDocument::setAlerts(AlertSettings alerts)
+{
+    m_profile.alerts = std::move(alerts);
+    setModified(true);
+}
+
 void ProfileDocument::markModified()
 {
     if (!m_loading)
