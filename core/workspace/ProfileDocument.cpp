@@ -54,6 +54,7 @@ bool ProfileDocument::save(const QString &path, QString *error)
     m_path = QFileInfo(path).absoluteFilePath();
     m_modified = false;
     emit changed();
+    emit saved();
     return true;
 }
 

@@ -36,6 +36,7 @@ public:
 signals:
     void changed(); // path, title or modified
     void loaded(); // another profile is open now (its endpoints are the monitor's)
+    void saved(); // written to path() (the alerts' typed secrets go to the keychain then)
 
 private:
     void markModified();

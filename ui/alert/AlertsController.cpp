@@ -5,7 +5,7 @@
 #include "alert/AlertEngine.h"
 #include "alert/KeychainSecretStore.h"
 #include "tray/TrayController.h"
-#include "window/ProfileDocument.h"
+#include "workspace/ProfileDocument.h"
 
 #include <QMessageBox>
 #include <QWidget>
@@ -22,6 +22,7 @@ AlertsController::AlertsController(Monitor *monitor, ProfileDocument *document, 
     m_engine->setSecretStore(m_secrets);
     m_engine->setDesktopNotifier(tray);
     m_engine->start();
+    connect(document, &ProfileDocument::saved, this, &AlertsController::profileSaved);
     connect(document, &ProfileDocument::loaded, this, [this] {
         m_secrets->clear(); // typed for the profile that was open before
         apply();
@@ -49,11 +50,15 @@ void AlertsController::apply()
 void AlertsController::showDialog()
 {
     AlertsDialog dialog(m_document->alerts(), m_secrets, m_tray, m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_secrets->hold(dialog.typedSecrets());
-    if (!(dialog.settings() == m_document->alerts()) || !dialog.typedSecrets().isEmpty())
-        m_document->setAlerts(dialog.settings());
+    if (dialog.exec() == QDialog::Accepted)
+        accept(dialog.settings(), dialog.typedSecrets());
+}
+
+void AlertsController::accept(const AlertSettings &settings, const QHash<QString, QString> &typedSecrets)
+{
+    m_secrets->hold(typedSecrets);
+    if (!(settings == m_document->alerts()) || !typedSecrets.isEmpty())
+        m_document->setAlerts(settings);
     apply();
 }
 

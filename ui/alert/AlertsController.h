@@ -1,12 +1,14 @@
 #pragma once
 
 #include <QCoroTask>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
 
 class AlertEngine;
+struct AlertSettings;
 class Monitor;
 class PendingSecrets;
 class ProfileDocument;
@@ -31,7 +33,11 @@ public:
     AlertEngine *engine() const { return m_engine.get(); }
 
     void showDialog();
-    // The profile was saved: the secrets typed since go into the keychain. A failure is shown.
+    // What the dialog does when accepted: the profile takes the settings, the engine follows them at
+    // once (with the typed secrets, by keychain entry), and the keychain gets them on the next save.
+    void accept(const AlertSettings &settings, const QHash<QString, QString> &typedSecrets);
+    // The profile was saved (ProfileDocument::saved): the secrets typed since go into the keychain.
+    // A failure is shown.
     void profileSaved();
 
 signals:
