@@ -112,11 +112,13 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
     } else if (fields.string(QStringLiteral("url"), &channel.url) && needsUrl) {
         const QUrl url(QString(channel.url).replace(secretField, QStringLiteral("secret")));
         const QString scheme = url.scheme().toLower();
-        if (channel.type == AlertChannelType::Webhook
+        // A URL that is all secret (a Slack hook) can only be checked once the secret is known.
+        const bool secretUrl = channel.url.startsWith(secretField);
+        if (channel.type == AlertChannelType::Webhook && !secretUrl
             && (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
                 || url.host().isEmpty()))
             fields.problem(QStringLiteral("url"), QStringLiteral("must be an http:// or https:// URL"));
-        if (channel.type == AlertChannelType::Apprise && !channel.url.contains(QLatin1String("://")))
+        if (channel.type == AlertChannelType::Apprise && !secretUrl && !channel.url.contains(QLatin1String("://")))
             fields.problem(QStringLiteral("url"),
                            QStringLiteral("must be an Apprise URL, as \"ntfys://ntfy.example.com/topic\""));
     }

@@ -3,6 +3,9 @@
 #include "endpoint/ProfileWriter.h"
 
 #include "AlertFixtures.h"
+#include "TestFiles.h"
+
+#include <QFile>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -227,6 +230,23 @@ private slots:
         endpoint.id = QStringLiteral("e1");
         endpoint.name = QStringLiteral("db");
         QVERIFY(alerts.inMaintenance(endpoint, christmasEve));
+    }
+
+    void theDocumentedExamplesAreValid()
+    {
+        QFile file(sourceFile(QStringLiteral("docs/profile-format.md")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        const qsizetype examples = text.indexOf("Examples for three common services");
+        QVERIFY(examples > 0);
+        const qsizetype start = text.indexOf("```json\n", examples) + 8;
+        const qsizetype end = text.indexOf("```", start);
+        const QByteArray alerts = text.mid(start, end - start);
+        const ProfileReadResult result = ProfileReader::fromJson(withAlerts(alerts));
+        QVERIFY2(result.ok(), qPrintable(result.problems.join(QLatin1Char('\n'))));
+        QVERIFY(result.unknownKeys.isEmpty());
+        QCOMPARE(result.profile->alerts.channels.size(), 5);
+        QCOMPARE(result.profile->alerts.rules.size(), 2);
     }
 
     void aRuleWithoutTagsOrEndpointsCoversEveryEndpoint()
