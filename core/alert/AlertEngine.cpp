@@ -75,7 +75,8 @@ void AlertEngine::shutdown()
         return;
     m_started = false;
     m_checkTimer.stop();
-    disconnect(m_monitor, nullptr, this, nullptr);
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
     for (const auto &[name, queue] : m_queues)
         queue->shutdown();
 }
@@ -414,6 +415,8 @@ void AlertEngine::onDropped(const QString &channel, int events, const QString &w
 
 void AlertEngine::log(EventSeverity severity, const QString &message)
 {
+    if (!m_monitor)
+        return; // shut down with its log; what is cancelled now has no one to tell
     EventLogEntry entry;
     entry.type = EventLogEntry::Type::Alert;
     entry.time = QDateTime::currentDateTimeUtc();

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QTimer>
@@ -123,7 +124,7 @@ private:
     void fireTo(const AlertEvent &event, const QStringList &channels);
     void log(EventSeverity severity, const QString &message);
 
-    Monitor *m_monitor;
+    QPointer<Monitor> m_monitor; // a Workspace may shut down (and free it) before this engine goes
     AlertSettings m_settings;
     std::shared_ptr<SecretStore> m_store;
     DesktopNotifier *m_notifier = nullptr;
