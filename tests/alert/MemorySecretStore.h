@@ -25,7 +25,7 @@ public:
     QCoro::Task<QString> write(QString key, QString value) override
     {
         if (!failure.isEmpty())
-            co_return failure;
+            co_return QString(failure); // a copy: after `co_return failure;` GCC 12 left the member empty
         entries.insert(key, value);
         co_return QString();
     }
