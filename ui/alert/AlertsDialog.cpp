@@ -52,7 +52,7 @@ AlertsDialog::AlertsDialog(AlertSettings settings, std::shared_ptr<SecretStore> 
     : QDialog(parent)
     , m_settings(std::move(settings))
     , m_tester(new AlertTester(std::move(store), notifier, this))
-    , m_channels(new AlertListModel({tr("Name"), tr("Type"), tr("Sends to"), tr("On")}, this))
+    , m_channels(new AlertListModel({tr("Name"), tr("Type"), tr("On"), tr("Sends to")}, this))
     , m_rules(new AlertListModel({tr("Channels"), tr("Events"), tr("Endpoints")}, this))
     , m_maintenance(new AlertListModel({tr("Name"), tr("When"), tr("Endpoints")}, this))
     , m_channelView(new QTableView)
@@ -106,7 +106,7 @@ AlertsDialog::AlertsDialog(AlertSettings settings, std::shared_ptr<SecretStore> 
     auto *ruleNote = new QLabel(tr("A rule without tags or endpoints covers every endpoint."));
     tabs->addTab(listPage(m_ruleView, m_rules, {addRule, editRuleButton, removeRule}, ruleNote), tr("&Rules"));
     auto *windowNote = new QLabel(
-        tr("During a window probes go on and history counts the time as maintenance, but no alert fires."));
+        tr("During a window probes go on, but no alert fires for the endpoints it covers (uptime still counts it)."));
     windowNote->setWordWrap(true);
     tabs->addTab(listPage(m_maintenanceView, m_maintenance, {addWindow, editWindowButton, removeWindow}, windowNote),
                  tr("&Maintenance"));
@@ -138,6 +138,8 @@ QWidget *AlertsDialog::listPage(QTableView *view, AlertListModel *model, const Q
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->verticalHeader()->hide();
+    // Short columns fit their text; the last, the longest (where to, which endpoints), takes the rest.
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
     auto *page = new QWidget;
     auto *column = new QVBoxLayout;
@@ -158,8 +160,8 @@ void AlertsDialog::refresh()
 {
     QList<QStringList> channels;
     for (const AlertChannelSettings &channel : std::as_const(m_settings.channels))
-        channels << QStringList{channel.name, alertChannelTypeName(channel.type), whereTo(channel),
-                                channel.enabled ? tr("yes") : tr("no")};
+        channels << QStringList{channel.name, alertChannelTypeName(channel.type),
+                                channel.enabled ? tr("yes") : tr("no"), whereTo(channel)};
     m_channels->setRows(channels);
     QList<QStringList> rules;
     for (const AlertRule &rule : std::as_const(m_settings.rules)) {
