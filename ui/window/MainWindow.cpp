@@ -6,6 +6,7 @@
 #include "ProfileFileActions.h"
 #include "SettingsDialog.h"
 #include "Version.h"
+#include "alert/AlertsController.h"
 #include "detail/DetailController.h"
 #include "detail/EndpointDetailPane.h"
 #include "log/EventLogDock.h"
@@ -15,7 +16,6 @@
 #include "table/EndpointTableView.h"
 #include "table/TagFilterController.h"
 #include "tray/TrayController.h"
-#include "alert/AlertsController.h"
 #include "workspace/ProfileDocument.h"
 #include "workspace/Workspace.h"
 
