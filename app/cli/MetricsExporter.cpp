@@ -62,6 +62,8 @@ QByteArray MetricsExporter::page() const
     QByteArray text = PrometheusText::render(*m_monitor, m_tallies, m_labels);
     if (m_extra)
         text += m_extra();
+    if (m_alerts)
+        text += PrometheusText::renderAlerts(*m_alerts);
     return text;
 }
 

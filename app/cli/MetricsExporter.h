@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+class AlertEngine;
 class Monitor;
 class QHttpServer;
 
@@ -38,6 +39,9 @@ public:
     // The port listened on (the one picked when asked for 0), or 0 with *error set.
     quint16 listen(const ListenAddress &where, QString *error);
 
+    // The alert channels' counters join the page; the engine must outlive the exporter.
+    void setAlertEngine(const AlertEngine *engine) { m_alerts = engine; }
+
     QByteArray page() const;
     // More families for the page (watch --history adds the uptime gauges).
     void setExtra(std::function<QByteArray()> extra) { m_extra = std::move(extra); }
@@ -46,6 +50,7 @@ private:
     void count(const QList<EndpointResult> &results);
 
     Monitor *m_monitor;
+    const AlertEngine *m_alerts = nullptr;
     std::unique_ptr<QHttpServer> m_server;
     PrometheusText::ResultTallies m_tallies;
     mutable PrometheusText::LabelCache m_labels;

@@ -194,3 +194,30 @@ QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &t
     page.sample("pingscope_probes_in_flight", {}, monitor.counters().inFlight);
     return page.text();
 }
+
+QByteArray PrometheusText::renderAlerts(const AlertEngine &engine)
+{
+    const QList<AlertEngine::ChannelCounters> channels = engine.channelCounters();
+    Page page(512 + 256 * channels.size());
+    QList<QByteArray> labels;
+    for (const AlertEngine::ChannelCounters &channel : channels)
+        labels << "channel=\"" + escapeLabelValue(channel.name) + "\",type=\"" + escapeLabelValue(channel.type) + '"';
+    page.family("pingscope_alert_messages_total", "counter",
+                "Alert messages a channel sent, or failed to send, by result.");
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        page.sample("pingscope_alert_messages_total", labels.at(i), double(channels.at(i).messagesSent),
+                    "result=\"sent\"");
+        page.sample("pingscope_alert_messages_total", labels.at(i), double(channels.at(i).messagesFailed),
+                    "result=\"failed\"");
+    }
+    page.family("pingscope_alert_events_dropped_total", "counter",
+                "Alert events a channel never sent: too many waiting, or left at exit.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        page.sample("pingscope_alert_events_dropped_total", labels.at(i), double(channels.at(i).eventsDropped));
+    page.family("pingscope_alert_events_pending", "gauge", "Alert events waiting to go out on a channel.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        page.sample("pingscope_alert_events_pending", labels.at(i), double(channels.at(i).eventsPending));
+    page.family("pingscope_alert_events_suppressed_total", "counter", "Alert events held back by maintenance windows.");
+    page.sample("pingscope_alert_events_suppressed_total", {}, double(engine.eventsSuppressed()));
+    return page.text();
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alert/AlertEngine.h"
 #include "monitor/EndpointId.h"
 
 #include <QByteArray>
@@ -19,6 +20,9 @@ class Monitor;
 //   pingscope_icmp_packet_loss_ratio            of the last ping probe, 0 to 1
 //   pingscope_probes_total{result}              probes by result: up, degraded, down
 // For the process: pingscope_scheduler_lateness_seconds (histogram) and pingscope_probes_in_flight.
+// For alerts (renderAlerts), per channel (labels channel, type): pingscope_alert_messages_total{result}
+// (sent, failed), pingscope_alert_events_dropped_total, pingscope_alert_events_pending; and
+// pingscope_alert_events_suppressed_total (held back by maintenance windows).
 namespace PrometheusText {
 
 // Probes per endpoint by result, indexed by ProbeStatus (up, degraded, down).
@@ -28,6 +32,7 @@ using ResultTallies = std::unordered_map<EndpointId, std::array<quint64, 3>>;
 using LabelCache = std::unordered_map<EndpointId, QByteArray>;
 
 QByteArray render(const Monitor &monitor, const ResultTallies &tallies, LabelCache &labels);
+QByteArray renderAlerts(const AlertEngine &engine);
 
 // A label value as the format wants it: backslash, double quote and newline escaped.
 QByteArray escapeLabelValue(const QString &value);

@@ -7,6 +7,9 @@
 #include "RunSummary.h"
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
+#include "alert/AlertEngine.h"
+#include "alert/KeychainSecretStore.h"
+#include "endpoint/ProfileReader.h"
 #include "history/HistoryStore.h"
 #include "monitor/Monitor.h"
 #include "net/HostPort.h"
@@ -37,6 +40,7 @@ struct WatchOptions
     LogFormat log = LogFormat::Text;
     std::optional<double> durationS;
     bool summary = false;
+    bool alerts = true;
     std::optional<MetricsExporter::ListenAddress> metrics;
     QString history; // record into this history file
 };
@@ -86,6 +90,7 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
     }
     options.summary = parser.isSet(QStringLiteral("summary"));
     options.history = parser.value(QStringLiteral("history"));
+    options.alerts = !parser.isSet(QStringLiteral("no-alerts"));
     if (parser.isSet(QStringLiteral("metrics-listen"))) {
         options.metrics = MetricsExporter::parseListenAddress(parser.value(QStringLiteral("metrics-listen")));
         if (!options.metrics) {
@@ -97,8 +102,8 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
     return options;
 }
 
-int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextStream &out, QTextStream &err,
-          UnixSignalWatcher &interrupts)
+int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const AlertSettings &alerts, QTextStream &out,
+          QTextStream &err, UnixSignalWatcher &interrupts)
 {
     Workspace workspace;
     Monitor *monitor = workspace.monitor();
@@ -143,10 +148,24 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
         });
     }
 
+    // The profile's alerts; secrets from the environment variables it names, else the keychain.
+    std::unique_ptr<AlertEngine> alertEngine;
+    if (options.alerts && !alerts.isEmpty()) {
+        alertEngine = std::make_unique<AlertEngine>(monitor, alerts);
+        alertEngine->setSecretStore(std::make_shared<KeychainSecretStore>());
+        QObject::connect(alertEngine.get(), &AlertEngine::delivered, alertEngine.get(),
+                         [&err](const QString &channel, const AlertMessage &, const AlertDelivery &delivery) {
+                             if (!delivery.ok)
+                                 err << "pingscope watch: alert to " << channel << " failed: " << delivery.error
+                                     << Qt::endl;
+                         });
+    }
+
     std::unique_ptr<MetricsExporter> exporter;
     std::unique_ptr<HistoryUptimeGauges> uptimeGauges;
     if (options.metrics) {
         exporter = std::make_unique<MetricsExporter>(monitor);
+        exporter->setAlertEngine(alertEngine.get());
         QString problem;
         const quint16 port = exporter->listen(*options.metrics, &problem);
         if (port == 0) {
@@ -178,6 +197,13 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
 
     QElapsedTimer elapsed;
     elapsed.start();
+    if (alertEngine) {
+        alertEngine->start();
+        for (const AlertChannelSettings &channel : alerts.channels) {
+            if (const QString reason = alertEngine->unavailableReason(channel.name); !reason.isEmpty())
+                err << "pingscope watch: alert channel " << channel.name << " cannot send: " << reason << Qt::endl;
+        }
+    }
     monitor->start(); // and the history's run with it
     loop.exec();
     monitor->stop();
@@ -189,7 +215,12 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, QTextSt
     out.flush();
     exporter.reset();
     uptimeGauges.reset();
+    if (alertEngine)
+        alertEngine->shutdown(); // its transfers and processes end now, not at exit
+    alertEngine.reset(); // before the monitor it follows
     workspace.shutdown(); // commits the history and closes it
+    // Probe contexts go with deleteLater; no event loop runs after this one to delete them.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return exitCode;
 }
 
@@ -215,6 +246,7 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         {QStringLiteral("summary"), QStringLiteral("Prints a JSON summary of the run at exit, as the last line.")},
         {QStringLiteral("history"), QStringLiteral("Records every result into this history file (created if missing)."),
          QStringLiteral("FILE")},
+        {QStringLiteral("no-alerts"), QStringLiteral("Sends none of the profile's alerts.")},
     });
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
@@ -243,5 +275,12 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         err << "pingscope watch: nothing to watch; give --profile FILE or targets" << Qt::endl;
         return ExitCode::Usage;
     }
-    return watch(*options, *endpoints, out, err, interrupts);
+    AlertSettings alerts;
+    if (!options->common.selection.profilePath.isEmpty()) {
+        // Read once more for its alerts: the selection gives endpoints only. It read the file a moment ago.
+        const ProfileReadResult read = ProfileReader::fromFile(options->common.selection.profilePath);
+        if (read.ok())
+            alerts = read.profile->alerts;
+    }
+    return watch(*options, *endpoints, alerts, out, err, interrupts);
 }

@@ -2,6 +2,7 @@
 
 #include "Endpoint.h"
 #include "ProfileDefaults.h"
+#include "alert/AlertSettings.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -15,6 +16,7 @@ struct Profile
     QString name;
     ProfileDefaults defaults;
     QList<Endpoint> endpoints;
+    AlertSettings alerts; // the "alerts" object: channels, rules, maintenance windows
 
     // The JSON this profile was read from, so keys this version does not know survive a save.
     QJsonObject source;

@@ -138,6 +138,10 @@ ProfileReadResult ProfileReader::fromJson(const QByteArray &json)
         profile.defaults.read(defaultFields);
         defaultFields.collectUnknownKeys();
     }
+    if (const auto alerts = fields.object(QStringLiteral("alerts"))) {
+        JsonFieldReader alertFields = fields.nested(QStringLiteral("alerts"), *alerts);
+        profile.alerts = AlertSettings::read(alertFields);
+    }
     if (!fields.has(QStringLiteral("endpoints"))) {
         result.problems << QStringLiteral("endpoints: is missing; a profile lists its endpoints, even if none");
     } else if (!root.value(QStringLiteral("endpoints")).isArray()) {

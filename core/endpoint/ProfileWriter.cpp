@@ -46,6 +46,8 @@ QByteArray ProfileWriter::toJson(const Profile &profile)
     profile.defaults.write(defaults, ProfileDefaults{});
     putSection(root, QStringLiteral("defaults"), defaults);
 
+    putSection(root, QStringLiteral("alerts"), profile.alerts.write());
+
     QJsonArray endpoints;
     for (const Endpoint &endpoint : profile.endpoints)
         endpoints.append(writeEndpoint(endpoint, profile.defaults));

@@ -54,6 +54,7 @@ bool ProfileDocument::save(const QString &path, QString *error)
     m_path = QFileInfo(path).absoluteFilePath();
     m_modified = false;
     emit changed();
+    emit saved();
     return true;
 }
 
@@ -82,6 +83,12 @@ void ProfileDocument::setModified(bool modified)
         return;
     m_modified = modified;
     emit changed();
+}
+
+void ProfileDocument::setAlerts(AlertSettings alerts)
+{
+    m_profile.alerts = std::move(alerts);
+    setModified(true);
 }
 
 void ProfileDocument::markModified()

@@ -25,6 +25,8 @@ public:
 
     Profile profile() const; // as it would be saved now
     const ProfileDefaults &defaults() const { return m_profile.defaults; }
+    const AlertSettings &alerts() const { return m_profile.alerts; }
+    void setAlerts(AlertSettings alerts); // marks the profile modified
     Endpoint makeEndpoint() const { return m_profile.makeEndpoint(); }
     QString path() const { return m_path; }
     QString title() const; // the profile's name, else its file name, else "Untitled"
@@ -34,6 +36,7 @@ public:
 signals:
     void changed(); // path, title or modified
     void loaded(); // another profile is open now (its endpoints are the monitor's)
+    void saved(); // written to path() (the alerts' typed secrets go to the keychain then)
 
 private:
     void markModified();

@@ -83,6 +83,8 @@ QString EventLogModel::kindText(const EventLogEntry &entry)
         return tr("status");
     case EventLogEntry::Type::Network:
         return tr("network");
+    case EventLogEntry::Type::Alert:
+        return tr("alert");
     case EventLogEntry::Type::ProbeError:
         break;
     }

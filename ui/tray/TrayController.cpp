@@ -5,7 +5,10 @@
 #include "table/EndpointTableModel.h"
 #include "text/StatusText.h"
 
+#include <QApplication>
 #include <QMenu>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 
 TrayController::TrayController(Monitor *monitor, EndpointTableModel *model, QMenu *menu, QObject *parent)
@@ -53,6 +56,8 @@ void TrayController::refreshIcon()
 
 void TrayController::onStatusesChanged(const QList<StatusChange> &changes)
 {
+    if (m_alertChannelActive)
+        return;
     const auto now = NotificationRateLimiter::Clock::now();
     for (const StatusChange &change : changes) {
         const bool wentDown = change.to == EndpointStatus::Down;
@@ -82,4 +87,28 @@ void TrayController::flush()
         const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*due - now);
         m_flushTimer.start(std::max(std::chrono::milliseconds(1), wait));
     }
+}
+
+QString TrayController::notify(const QString &title, const QString &text, const QString &severity, bool sound,
+                               const QString &soundFile)
+{
+    emit notified(title, text);
+    if (sound) {
+        // Qt has no sound player without Qt Multimedia; the desktop's own player plays the file.
+        QString player;
+        for (const char *candidate : {"pw-play", "paplay", "aplay"}) {
+            player = QStandardPaths::findExecutable(QLatin1String(candidate));
+            if (!player.isEmpty())
+                break;
+        }
+        if (soundFile.isEmpty() || player.isEmpty() || !QProcess::startDetached(player, {soundFile}))
+            QApplication::beep();
+    }
+    if (!isAvailable())
+        return tr("the desktop has no system tray to show notifications in");
+    const auto icon = severity == QLatin1String("failure") ? QSystemTrayIcon::Critical
+        : severity == QLatin1String("warning")             ? QSystemTrayIcon::Warning
+                                                           : QSystemTrayIcon::Information;
+    m_icon->showMessage(title, text, icon);
+    return {};
 }

@@ -30,6 +30,8 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
     settings = make(tr("Se&ttings…"), QStringLiteral("settings"), QKeySequence(tr("Ctrl+,")),
                     tr("Concurrency, defaults for new endpoints, notifications and the tray"));
     settings->setMenuRole(QAction::PreferencesRole);
+    alerts = make(tr("&Alerts…"), QStringLiteral("settings"), QKeySequence(),
+                  tr("Where alerts go (webhooks, Apprise, programs, the desktop), for which events, and when not"));
     quit = make(tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit, tr("Quit Pingscope"));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -102,6 +104,8 @@ void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle)
     monitor->addActions({start, stop});
     monitor->addSeparator();
     monitor->addActions({runNow, cancel, pause, resume});
+    monitor->addSeparator();
+    monitor->addAction(alerts);
 
     QMenu *view = bar->addMenu(tr("&View"));
     view->addAction(logDockToggle);

@@ -22,6 +22,7 @@ public:
     QAction *saveProfile;
     QAction *saveProfileAs;
     QAction *settings;
+    QAction *alerts;
     QAction *quit;
 
     QAction *start;

@@ -6,6 +6,7 @@
 #include "ProfileFileActions.h"
 #include "SettingsDialog.h"
 #include "Version.h"
+#include "alert/AlertsController.h"
 #include "detail/DetailController.h"
 #include "detail/EndpointDetailPane.h"
 #include "log/EventLogDock.h"
@@ -111,6 +112,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     auto *trayMenu = new QMenu(this);
     m_actions->fillTrayMenu(trayMenu);
     m_tray = new TrayController(m_monitor, m_model, trayMenu, this);
+    auto *alerts = new AlertsController(m_monitor, m_document, m_tray, this);
+    connect(m_actions->alerts, &QAction::triggered, alerts, &AlertsController::showDialog);
     connect(m_tray, &TrayController::activated, this, [this] {
         if (isVisible() && !isMinimized()) {
             hide();
