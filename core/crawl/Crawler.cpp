@@ -88,6 +88,7 @@ Crawler::Crawler(CrawlOptions options, QObject *parent)
     m_progressTimer.setInterval(m_options.progressInterval);
     connect(&m_progressTimer, &QTimer::timeout, this, &Crawler::flushChanges);
     m_timeLimit.setSingleShot(true);
+    m_timeLimit.setTimerType(Qt::PreciseTimer); // a coarse timer may end a crawl 5 % early
     connect(&m_timeLimit, &QTimer::timeout, this, [this] { stop(CrawlStop::TimeLimit); });
 }
 
