@@ -16,9 +16,9 @@ QString crawlStopName(CrawlStop stop)
     return nameIn(stopNames, stop);
 }
 
-std::optional<CrawlId> CrawlResults::find(QByteArrayView url) const
+std::optional<CrawlId> CrawlResults::find(const QByteArray &url) const
 {
-    const auto found = m_index.constFind(url.toByteArray());
+    const auto found = m_index.constFind(url);
     if (found == m_index.cend())
         return std::nullopt;
     return *found;

@@ -28,7 +28,7 @@ public:
 
     qsizetype size() const { return qsizetype(m_records.size()); }
     const CrawlRecord &at(CrawlId id) const { return m_records[id]; }
-    std::optional<CrawlId> find(QByteArrayView url) const;
+    std::optional<CrawlId> find(const QByteArray &url) const;
     int count(CrawlVerdict verdict) const { return m_counts[std::size_t(verdict)]; }
     int problems() const { return count(CrawlVerdict::Broken) + count(CrawlVerdict::Error); }
     // Checked: any verdict but Pending and Excluded.

@@ -106,6 +106,12 @@ public:
             }
             if (tag.attributes > m_attributeLimit)
                 return cut(tagStart, QStringLiteral("a tag carries more than %1 attributes").arg(m_attributeLimit));
+            if (++m_tags > HtmlInputGuard::maxElements)
+                return cut(tagStart, QStringLiteral("more than %1 tags").arg(HtmlInputGuard::maxElements));
+            m_attributes += tag.attributes;
+            if (m_attributes > HtmlInputGuard::maxTotalAttributes)
+                return cut(tagStart,
+                           QStringLiteral("more than %1 attributes in all").arg(HtmlInputGuard::maxTotalAttributes));
             if (tag.name == plaintext)
                 break; // the rest is text
             if (among(rawTextElements, tag.name)) {
@@ -235,6 +241,8 @@ private:
     int m_depthLimit;
     int m_attributeLimit;
     std::vector<Name> m_open;
+    int m_tags = 0; // start tags
+    qint64 m_attributes = 0;
     qsizetype m_foreignBase = -1; // where the outermost open <svg> or <math> stands; -1 outside
 };
 

@@ -2,6 +2,7 @@
 
 #include "ByteView.h"
 
+#include "GumboArena.h"
 #include "HtmlInputGuard.h"
 #include "HtmlText.h"
 #include "LinkSyntax.h"
@@ -251,11 +252,13 @@ PageLinks extract(QByteArrayView body, QByteArrayView contentType, const QUrl &p
 
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0; // we read links, not a validator's report
+    GumboArena arena;
+    arena.use(options);
     GumboOutput *output = gumbo_parse_with_options(&options, decoded.utf8.constData(), std::size_t(limit.length));
     Walker walker(pageUrl, maxLinks);
     if (output)
         walker.walk(output->document);
-    gumbo_destroy_output(&options, output);
+    // No gumbo_destroy_output: it would walk the tree to free it piece by piece, and the arena frees it whole.
 
     PageLinks page = walker.take();
     page.charset = decoded.charset;

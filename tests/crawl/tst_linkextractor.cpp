@@ -215,6 +215,20 @@ private slots:
                  QStringList{"http://site.test/before"});
     }
 
+    void guardCapsTagsAndAttributesInAll()
+    {
+        const QByteArray tags = QByteArray("<br>").repeated(HtmlInputGuard::maxElements + 10);
+        const HtmlInputGuard::Limit manyTags = HtmlInputGuard::check(tags);
+        QCOMPARE(manyTags.length, qsizetype(HtmlInputGuard::maxElements) * 4);
+        QVERIFY(manyTags.reason.contains(QLatin1String("more than 100000 tags")));
+
+        const QByteArray attributes
+            = QByteArray("<i a b c d></i>").repeated(HtmlInputGuard::maxTotalAttributes / 4 + 10);
+        const HtmlInputGuard::Limit manyAttributes = HtmlInputGuard::check(attributes);
+        QCOMPARE(manyAttributes.length, qsizetype(HtmlInputGuard::maxTotalAttributes / 4) * 15);
+        QVERIFY(manyAttributes.reason.contains(QLatin1String("attributes in all")));
+    }
+
     void guardLeavesOrdinaryPagesWhole_data()
     {
         QTest::addColumn<QByteArray>("html");
