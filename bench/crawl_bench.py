@@ -64,6 +64,9 @@ http {{
     server {{
         listen 127.0.0.1:{port} backlog=4096;
         root {root};
+        # LinkChecker waits 0.1 to 0.6 s between requests to a host unless the host answers with this
+        # header (and maxrequestspersecond is raised): its documented way to be unthrottled.
+        add_header LinkChecker unthrottled always;
     }}
 }}
 """
@@ -195,8 +198,11 @@ def crawl_with(tool, pingscope, start, workdir, timeout):
         home = Path(workdir) / "linkchecker-home"
         home.mkdir(exist_ok=True)
         os.chmod(home, 0o777)  # LinkChecker run as root drops to nobody
+        config = home / "linkcheckerrc"
+        config.write_text("[checking]\nmaxrequestspersecond=100000\n")
+        os.chmod(config, 0o644)
         env = dict(os.environ, HOME=str(home))
-        command = ["linkchecker", "--no-status", "--no-warnings", "-o", "csv", "-r", "10", start]
+        command = ["linkchecker", "-f", str(config), "--no-status", "--no-warnings", "-o", "csv", "-r", "10", start]
         code, out, err, wall, cpu, rss = measured(command, timeout, env=env)
         if code not in (0, 1):
             raise SystemExit(f"linkchecker exited {code}: {err[-2000:]}")
@@ -282,9 +288,9 @@ def tool_versions(pingscope):
 
     return {
         "pingscope": first_line([str(pingscope), "--version"]),
-        "linkchecker": first_line(["linkchecker", "--version"]),
-        "wget": first_line(["wget", "--version"]),
-        "nginx": first_line(["nginx", "-v"]),
+        "linkchecker": first_line(["linkchecker", "--version"]).replace(" released unknown", ""),
+        "wget": first_line(["wget", "--version"]).split(" built on")[0],
+        "nginx": first_line(["nginx", "-v"]).replace("nginx version: ", ""),
     }
 
 
@@ -361,7 +367,7 @@ def report(args, raw, links, broken_count, started, load_before):
         f"sheet and an image a page), {broken_count:,} of them broken, each to a URL of its own (the known set), "
         f"served by {versions['nginx']} (one worker, access log off) on 127.0.0.1. Crawlers: {versions['pingscope']} "
         f"(`crawl --interval 0 --depth 10`: no per-host interval, its other defaults: 4 connections to the host, "
-        f"robots.txt on), {versions['linkchecker']} (`-r 10`, its default 10 threads), {versions['wget']} "
+        f"robots.txt on), {versions['linkchecker']} (`-r 10`, its default 10 threads, unthrottled: `maxrequestspersecond=100000` and the `LinkChecker` header from nginx, without which it waits 0.1 to 0.6 s between requests to a host), {versions['wget']} "
         "(`--spider -r -l 10`). Pages/s is the site's pages over the wall time; CPU and peak RSS are the crawler "
         "process's, as the kernel counted them.",
         "",
