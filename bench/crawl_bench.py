@@ -354,10 +354,26 @@ def main():
         engine_bench.write_docs(text, DOCS_BEGIN, DOCS_END)
 
 
+def command_arguments(arguments):
+    """The command line as docs/benchmarks.md shows it: without where the binary and the raw figures went."""
+    shown = []
+    skip = False
+    for part in arguments:
+        if skip:
+            skip = False
+            continue
+        if part in ("--pingscope", "--raw"):
+            skip = True
+            continue
+        if part.startswith("--pingscope=") or part.startswith("--raw=") or part == "--write-docs":
+            continue
+        shown.append(part)
+    return shown
+
+
 def report(args, raw, links, broken_count, started, load_before):
     versions = tool_versions(args.pingscope)
-    command = "bench/crawl_bench.py " + " ".join(
-        part for part in sys.argv[1:] if not part.startswith("--pingscope") and not part.startswith("/"))
+    command = "bench/crawl_bench.py " + " ".join(command_arguments(sys.argv[1:]))
     lines = [
         f"Run {started:%Y-%m-%d %H:%M} UTC on {engine_bench.machine_description()}.",
         f"Load average (1, 5, 15 min) before: {load_before}; after: {engine_bench.loadavg()}.",
