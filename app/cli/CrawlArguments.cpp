@@ -97,7 +97,7 @@ void CrawlArguments::addTo(QCommandLineParser &parser)
         option("max-page-bytes",
                QStringLiteral("Reads at most N bytes of a page (default: %1).").arg(defaults.maxPageBytes), "N"),
         option("max-url-length",
-               QStringLiteral("Takes longer internal URLs for traps (default: %1, 0 for none).")
+               QStringLiteral("Does not read internal pages of longer URLs, taken for traps (default: %1, 0 for none).")
                    .arg(defaults.traps.maxUrlLength),
                "N"),
         option("prefix-budget",

@@ -12,7 +12,7 @@ enum class CrawlVerdict : quint8 {
     Broken, // answered 4xx or 5xx (with the status), or a #fragment the page does not have
     Error, // no answer: the engine's error kinds (dns, refused, timeout, tls, reset, redirects…)
     Blocked, // alive behind an anti-bot wall or a rate limit: 403, 999, a 429 that did not pass
-    Excluded, // not checked: robots.txt, an exclude pattern, a trap, the end of the crawl
+    Excluded, // not checked: robots.txt, an exclude pattern, external links turned off, the end of the crawl
 };
 
 QString crawlVerdictName(CrawlVerdict verdict); // "ok", "redirected", "broken", "error", "blocked", "excluded"

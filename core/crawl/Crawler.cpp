@@ -199,15 +199,15 @@ CrawlId Crawler::discover(const QUrl &url, const QByteArray &key, int depth, Lin
         exclude(id, QStringLiteral("an external link, and external links are not checked"));
         return id;
     }
-    if (added.internal) {
-        if (const auto trap = m_traps.admit(url, key.size())) {
-            exclude(id, *trap);
-            return id;
-        }
-    }
     if (wantsPage(added, depth, source, nofollow)) {
-        m_visits[id].role = Role::Page;
-        ++m_pagesAssigned;
+        // What looks like a trap is checked like any link but not read, so it leads the crawl no further.
+        if (const auto trap = m_traps.admit(url, key.size())) {
+            m_trapNotes.insert(id, QStringLiteral("not read: %1").arg(*trap));
+            m_visits[id].trapped = true;
+        } else {
+            m_visits[id].role = Role::Page;
+            ++m_pagesAssigned;
+        }
     }
     enqueue(id);
     return id;
@@ -243,6 +243,9 @@ void Crawler::maybeReadAsPage(CrawlId id, int depth, LinkSource source, bool nof
         record.depth = quint16(depth);
     if (visit.role != Role::Leaf || record.verdict == CrawlVerdict::Excluded
         || !wantsPage(record, depth, source, nofollow))
+        return;
+    // A trap stays a link that is checked (or was): it is not read.
+    if (visit.trapped || m_traps.admit(QUrl::fromEncoded(record.url), record.url.size()))
         return;
     switch (visit.state) {
     case State::New:
@@ -532,6 +535,8 @@ void Crawler::recordAnswer(CrawlId id, const CrawlFetch::Answer &answer, const Q
             record.errorKind = ErrorKind::HttpStatus;
     }
     record.message = judged.message;
+    if (const QString note = m_trapNotes.value(id); !note.isEmpty()) // the answer first, then why it was not read
+        record.message = record.message.isEmpty() ? note : record.message + QStringLiteral("; ") + note;
     m_results->setVerdict(id, judged.verdict);
     markChanged(id);
     // A start URL that lands elsewhere (http:// to https://, a bare domain to www.) takes its site along.

@@ -84,6 +84,7 @@ private:
         quint8 attempts = 0;
         bool upgrade = false; // asked to be read as a page while its check ran
         bool changed = false; // in m_changed
+        bool trapped = false; // would have been read, but looks like a trap (TrapGuard)
     };
     enum class Robots : quint8 { Unknown, Fetching, Ready };
     struct HostInfo
@@ -147,6 +148,7 @@ private:
     std::vector<Visit> m_visits; // by record id
     QHash<CrawlId, std::vector<FragmentCheck>> m_pendingFragments; // by page, until it is read
     QHash<CrawlId, std::vector<size_t>> m_anchors; // of the pages read, for fragment links that come later
+    QHash<CrawlId, QString> m_trapNotes; // why a page that looks like a trap was not read
     std::vector<CrawlId> m_changed;
     int m_pagesAssigned = 0;
     int m_uncheckedFragments = 0;

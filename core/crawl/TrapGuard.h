@@ -11,7 +11,8 @@
 // for ever, session ids in paths, faceted search): a URL longer than maxUrlLength, a path naming
 // one segment more than maxSegmentRepeats times (/a/b/a/b/a/b/a), more than prefixBudget pages
 // under one first path segment, or more than maxQueryVariants query strings for one path.
-// Applied to internal pages only, when they are first seen; 0 turns a limit off.
+// Applied to the internal pages that would be read, when they are first seen; a page that looks like
+// a trap is still checked, but not read, so it leads the crawl no further. 0 turns a limit off.
 class TrapGuard final
 {
 public:

@@ -251,12 +251,38 @@ private slots:
             calendarFetches += hit.path.startsWith("/calendar/");
             listFetches += hit.path.startsWith("/list");
         }
-        QCOMPARE(calendarFetches, 30);
-        QCOMPARE(listFetches, 20);
+        // 30 months read, and the 31st checked but not read, which ends the chain; the list likewise.
+        QCOMPARE(calendarFetches, 31);
+        QCOMPARE(listFetches, 21);
+        QCOMPARE(site.hitsOn("/calendar/30/", "HEAD"), 1);
+        QCOMPARE(site.hitsOn("/calendar/30/", "GET"), 0);
         const CrawlRecord *stopped = run.find(site.url(QStringLiteral("/calendar/30/")));
-        QCOMPARE(stopped->verdict, CrawlVerdict::Excluded);
-        QVERIFY2(stopped->message.contains(QLatin1String("trap")), qPrintable(stopped->message));
+        QCOMPARE(stopped->verdict, CrawlVerdict::Ok);
+        QVERIFY(!stopped->read);
+        QVERIFY2(stopped->message.startsWith(
+                     QLatin1String("not read: a trap, it seems: more than 30 pages under /calendar/")),
+                 qPrintable(stopped->message));
+        QVERIFY(!run.find(site.url(QStringLiteral("/calendar/31/"))));
         QVERIFY(run.find(site.url(QStringLiteral("/list?page=20")))->message.contains(QLatin1String("query strings")));
+    }
+
+    void linksOnlyCheckedAreNoTrap()
+    {
+        // Many broken links under one prefix, an image with a long URL: every one checked; the links
+        // beyond the budget are not read, which for a broken one changes nothing.
+        TestSite site;
+        QVERIFY(site.listen());
+        QList<QByteArray> links;
+        for (int i = 0; i < 40; ++i)
+            links.append("/missing/" + QByteArray::number(i) + ".html");
+        site.html("/", pageLinking(links, "<img src=\"/img/" + QByteArray(300, 'x') + ".png\">\n"));
+        CrawlOptions options = optionsFor(site.url());
+        options.traps.prefixBudget = 10;
+        options.traps.maxUrlLength = 100;
+        const Run run = crawl(options);
+        QCOMPARE(run.results->count(CrawlVerdict::Broken), 41);
+        QCOMPARE(run.results->count(CrawlVerdict::Excluded), 0);
+        QVERIFY(run.find(site.url(QStringLiteral("/missing/39.html")))->message.contains(QLatin1String("trap")));
     }
 
     void depthLimit()
