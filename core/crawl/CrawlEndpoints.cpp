@@ -9,7 +9,7 @@ QList<Endpoint> make(const CrawlResults &results, const QList<CrawlId> &ids, con
 {
     QSet<QString> known;
     for (const Endpoint &endpoint : existing)
-        known.insert(endpoint.target.toString());
+        known.insert(endpoint.probe.target.toString());
     QList<Endpoint> endpoints;
     for (const CrawlId id : ids) {
         if (id >= CrawlId(results.size()))
@@ -25,7 +25,8 @@ QList<Endpoint> make(const CrawlResults &results, const QList<CrawlId> &ids, con
             continue;
         known.insert(key);
         Endpoint endpoint = defaults;
-        endpoint.target = *target;
+        endpoint.id = Endpoint::newId();
+        endpoint.probe.target = *target;
         endpoint.name = record.title;
         const QString place = !record.internal ? QStringLiteral("external")
             : record.read                      ? QStringLiteral("page")

@@ -9,7 +9,7 @@
 // `pingscope crawl --profile-out` and the window's "Add as endpoints".
 namespace CrawlEndpoints {
 
-// Kind http, named after the page's title or else its URL, tagged "crawl", the host, and "page"
+// Kind http with a fresh id, named after the page's title or else its URL, tagged "crawl", the host, and "page"
 // (internal, read), "resource" (internal, not read) or "external". #fragment records are not URLs
 // to monitor and are skipped, as is a URL already among existing or met before among ids.
 QList<Endpoint> make(const CrawlResults &results, const QList<CrawlId> &ids, const Endpoint &defaults,

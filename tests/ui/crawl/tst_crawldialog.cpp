@@ -210,11 +210,13 @@ private slots:
         QCOMPARE(ids.size(), 4);
 
         Endpoint already;
-        already.target = *Target::parse(site.url(QStringLiteral("/about")));
+        already.probe.target = *Target::parse(site.url(QStringLiteral("/about")));
         const QList<Endpoint> endpoints = dialog.endpointsFor(ids, {already});
         QCOMPARE(endpoints.size(), 2); // the fragment and the one the profile has are skipped
-        QCOMPARE(endpoints.at(0).target.toString(), site.url());
-        QCOMPARE(endpoints.at(0).target.kind, ProbeKind::Http);
+        QCOMPARE(endpoints.at(0).probe.target.toString(), site.url());
+        QCOMPARE(endpoints.at(0).probe.target.kind, ProbeKind::Http);
+        QVERIFY(Endpoint::isValidId(endpoints.at(0).id));
+        QVERIFY(endpoints.at(0).id != endpoints.at(1).id);
         QCOMPARE(endpoints.at(0).name, QStringLiteral("test page"));
         QCOMPARE(endpoints.at(0).intervalS, 120.0);
         QCOMPARE(endpoints.at(0).tags, (QStringList{"crawl", "127.0.0.1", "page"}));
