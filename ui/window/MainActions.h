@@ -36,6 +36,7 @@ public:
     QAction *duplicate;
     QAction *remove;
     QAction *importList;
+    QAction *discover;
     QAction *selectAll;
     QAction *findEndpoint;
 
