@@ -15,7 +15,6 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -92,6 +91,7 @@ CrawlDialog::CrawlDialog(const Endpoint &defaults, QWidget *parent)
     m_url->setAccessibleName(tr("Start URL"));
     m_url->setPlaceholderText(tr("https://example.org/"));
     m_start->setObjectName(QStringLiteral("start"));
+    // Enter starts the crawl, and nothing else: while one runs, Enter must not reach Cancel or Close.
     m_start->setDefault(true);
     m_cancel->setObjectName(QStringLiteral("cancelCrawl"));
     auto *urlLabel = new QLabel(tr("Start &URL:"), this);
@@ -101,11 +101,6 @@ CrawlDialog::CrawlDialog(const Endpoint &defaults, QWidget *parent)
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(m_start);
     urlRow->addWidget(m_cancel);
-
-    auto *options = new QGroupBox(tr("Options"), this);
-    options->setObjectName(QStringLiteral("options"));
-    auto *optionsLayout = new QVBoxLayout(options);
-    optionsLayout->addWidget(m_form);
 
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setAccessibleName(tr("Crawl progress"));
@@ -165,13 +160,15 @@ CrawlDialog::CrawlDialog(const Endpoint &defaults, QWidget *parent)
     m_add->setObjectName(QStringLiteral("addEndpoints"));
     m_add->setToolTip(tr("Add the selected URLs to the profile as HTTP endpoints; those it has already are skipped"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    for (QPushButton *button : {m_cancel, m_copy, m_export, m_add, buttons->button(QDialogButtonBox::Close)})
+        button->setAutoDefault(false);
     buttons->addButton(m_copy, QDialogButtonBox::ActionRole);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
     buttons->addButton(m_add, QDialogButtonBox::ActionRole);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(urlRow);
-    layout->addWidget(options);
+    layout->addWidget(m_form);
     layout->addWidget(m_progress);
     layout->addWidget(m_bar);
     layout->addLayout(filterRow);
@@ -180,7 +177,6 @@ CrawlDialog::CrawlDialog(const Endpoint &defaults, QWidget *parent)
     layout->addWidget(buttons);
 
     connect(m_start, &QPushButton::clicked, this, &CrawlDialog::startCrawl);
-    connect(m_url, &QLineEdit::returnPressed, this, &CrawlDialog::startCrawl);
     connect(m_cancel, &QPushButton::clicked, this, &CrawlDialog::cancelCrawl);
     connect(m_verdicts, &QComboBox::currentIndexChanged, this, &CrawlDialog::applyVerdictFilter);
     connect(m_search, &QLineEdit::textChanged, m_filter, &CrawlFilterModel::setText);

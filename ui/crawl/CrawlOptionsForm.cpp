@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -28,7 +27,7 @@ QPlainTextEdit *patternList(QWidget *parent, const char *name, const QString &pl
     edit->setPlaceholderText(placeholder);
     edit->setTabChangesFocus(true);
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFixedHeight(edit->fontMetrics().height() * 3 + 12);
+    edit->setFixedHeight(edit->fontMetrics().height() * 2 + 12);
     return edit;
 }
 
@@ -87,11 +86,11 @@ CrawlOptionsForm::CrawlOptionsForm(QWidget *parent)
     scopeForm->addRow(tr("E&xclude:"), m_exclude);
     scopeForm->addRow(tr("Trac&king parameters:"), m_tracking);
 
-    auto *layout = new QGridLayout(this);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(bounds, 0, 0);
-    layout->addWidget(politeness, 0, 1);
-    layout->addWidget(scope, 1, 0, 1, 2);
+    layout->addWidget(bounds);
+    layout->addWidget(politeness);
+    layout->addWidget(scope, 1);
 
     setOptions(CrawlOptions());
 }

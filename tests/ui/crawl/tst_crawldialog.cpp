@@ -6,6 +6,7 @@
 #include "crawl/Crawler.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -258,6 +259,32 @@ private slots:
         QVERIFY(start->isEnabled());
         QCOMPARE(dialog.crawler()->activeTasks(), 0);
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("cancelled")));
+    }
+
+    void enterStartsAndNothingElse()
+    {
+        TestSite site;
+        QVERIFY(site.listen());
+        site.html("/", pageLinking({"/slow"}));
+        site.set("/slow", TestSite::Page{200, pageLinking({}), "text/html", {}, 1000ms});
+        CrawlDialog dialog{Endpoint{}};
+        dialog.setOptions(quickOptions());
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("startUrl"));
+        url->setText(site.url());
+        url->setFocus();
+        QVERIFY(url->hasFocus());
+        QSignalSpy finished(&dialog, &CrawlDialog::crawlFinished);
+        QTest::keyClick(url, Qt::Key_Return);
+        QVERIFY(dialog.isCrawling());
+        // The field is disabled while the crawl runs, and the focus moves on: Enter reaches neither Cancel nor Close.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTest::keyClick(&dialog, Qt::Key_Enter);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).value<CrawlStop>(), CrawlStop::Completed);
     }
 
     void closingWhileCrawlingLeavesNothingBehind()
