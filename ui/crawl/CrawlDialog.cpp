@@ -238,6 +238,7 @@ bool CrawlDialog::startCrawl()
     connect(crawler, &Crawler::recordsChanged, m_model, &CrawlResultsModel::update);
     connect(crawler, &Crawler::progressed, this, &CrawlDialog::onProgress);
     connect(crawler, &Crawler::finished, this, &CrawlDialog::onFinished);
+    m_bar->setFormat(tr("%v of %m pages"));
     m_bar->setRange(0, options.maxPages);
     m_bar->setValue(0);
     m_referrers->clear();
@@ -279,8 +280,11 @@ void CrawlDialog::onFinished(CrawlStop stop)
         onProgress(m_crawler->progress());
         const auto results = m_crawler->results();
         showMessage(CrawlReport::summaryLine(*results), results->problems() > 0);
-        if (stop == CrawlStop::Completed)
-            m_bar->setValue(m_bar->maximum()); // the site was smaller than the budget
+        if (stop == CrawlStop::Completed) { // the site was smaller than the budget: a full bar, what it read
+            m_bar->setFormat(tr("%v pages read"));
+            m_bar->setRange(0, std::max(results->pagesRead, 1));
+            m_bar->setValue(results->pagesRead);
+        }
     }
     updateButtons();
     emit crawlFinished(stop);

@@ -66,9 +66,7 @@ QVariant CrawlResultsModel::display(const CrawlRecord &record, int column) const
     case ReferrersColumn:
         if (record.referrerCount == 0)
             return record.source == LinkSource::Start ? tr("start URL") : QString();
-        return record.referrerCount == 1
-            ? CrawlReport::referrerText(*m_results, record, 1)
-            : tr("%L1 pages: %2").arg(record.referrerCount).arg(CrawlReport::referrerText(*m_results, record, 1));
+        return CrawlReport::referrerText(*m_results, record, 1); // "http://h/ (line 12) and 4 more"
     case TypeColumn:
         return QString::fromLatin1(record.mediaType);
     case DepthColumn:

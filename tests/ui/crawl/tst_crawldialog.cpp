@@ -109,8 +109,8 @@ private slots:
         QVERIFY2(progress->text().startsWith(QStringLiteral("Fetched 5 · queued 0 · broken 2")),
                  qPrintable(progress->text()));
         const auto *bar = dialog.findChild<QProgressBar *>(QStringLiteral("pageBudget"));
-        QCOMPARE(bar->maximum(), CrawlOptions().maxPages);
         QCOMPARE(bar->value(), bar->maximum()); // done: the site was smaller than the budget
+        QCOMPARE(bar->text(), QStringLiteral("2 pages read"));
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("message"))->text().contains(QLatin1String("2 broken")));
     }
 
@@ -143,6 +143,11 @@ private slots:
         selectRows(dialog, {rowOf(dialog, site.url(QStringLiteral("/about")))});
         const QString referrers = dialog.findChild<QPlainTextEdit *>(QStringLiteral("referrers"))->toPlainText();
         QVERIFY2(referrers.contains(QStringLiteral("linked from 2 places")), qPrintable(referrers));
+        QCOMPARE(dialog.filterModel()
+                     ->index(rowOf(dialog, site.url(QStringLiteral("/about"))), CrawlResultsModel::ReferrersColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("%1 (line 2) and 1 more").arg(site.url()));
         QVERIFY2(referrers.contains(QStringLiteral("%1, line 2 (a)").arg(site.url())), qPrintable(referrers));
     }
 
@@ -248,6 +253,8 @@ private slots:
         start->click();
         QVERIFY(dialog.isCrawling());
         QVERIFY(!start->isEnabled());
+        const auto *bar = dialog.findChild<QProgressBar *>(QStringLiteral("pageBudget"));
+        QCOMPARE(bar->maximum(), CrawlOptions().maxPages); // against the page budget while it runs
         QTRY_VERIFY_WITH_TIMEOUT(site.hits().size() >= 4, 5000);
         QElapsedTimer clock;
         clock.start();
