@@ -1,6 +1,50 @@
 #include "CrawlJudgement.h"
 
+#include <QStringList>
+
 namespace CrawlJudgement {
+
+bool looksLikeFile(const QUrl &url)
+{
+    static const QStringList extensions{
+        QStringLiteral("7z"),    QStringLiteral("apk"),  QStringLiteral("avi"),  QStringLiteral("bmp"),
+        QStringLiteral("bz2"),   QStringLiteral("css"),  QStringLiteral("csv"),  QStringLiteral("deb"),
+        QStringLiteral("dmg"),   QStringLiteral("doc"),  QStringLiteral("docx"), QStringLiteral("eot"),
+        QStringLiteral("exe"),   QStringLiteral("flac"), QStringLiteral("gif"),  QStringLiteral("gz"),
+        QStringLiteral("ico"),   QStringLiteral("iso"),  QStringLiteral("jpeg"), QStringLiteral("jpg"),
+        QStringLiteral("js"),    QStringLiteral("json"), QStringLiteral("m4a"),  QStringLiteral("m4v"),
+        QStringLiteral("mkv"),   QStringLiteral("mov"),  QStringLiteral("mp3"),  QStringLiteral("mp4"),
+        QStringLiteral("msi"),   QStringLiteral("ogg"),  QStringLiteral("otf"),  QStringLiteral("pdf"),
+        QStringLiteral("png"),   QStringLiteral("ppt"),  QStringLiteral("pptx"), QStringLiteral("rar"),
+        QStringLiteral("rpm"),   QStringLiteral("svg"),  QStringLiteral("tar"),  QStringLiteral("tgz"),
+        QStringLiteral("tif"),   QStringLiteral("tiff"), QStringLiteral("ttf"),  QStringLiteral("txt"),
+        QStringLiteral("wav"),   QStringLiteral("webm"), QStringLiteral("webp"), QStringLiteral("woff"),
+        QStringLiteral("woff2"), QStringLiteral("xls"),  QStringLiteral("xlsx"), QStringLiteral("xml"),
+        QStringLiteral("xz"),    QStringLiteral("zip")};
+    const QString path = url.path();
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    if (dot <= slash)
+        return false;
+    return extensions.contains(path.mid(dot + 1).toLower());
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+QString notChecked(CrawlStop stop)
+{
+    switch (stop) {
+    case CrawlStop::Cancelled:
+        return QStringLiteral("not checked: the crawl was cancelled");
+    case CrawlStop::TimeLimit:
+        return QStringLiteral("not checked: the crawl's time limit ran out");
+    default:
+        return QStringLiteral("not checked");
+    }
+}
 
 QString statusText(const CrawlFetch::Answer &answer)
 {

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "CrawlFetch.h"
+#include "CrawlResults.h"
 #include "CrawlVerdict.h"
 
 #include <QString>
 
-// How the crawler reads an answer, as pure functions: which verdict a status earns, when a HEAD
-// was refused and a GET should ask again, when a host asks us to wait, and which answers are signs
-// of a server in trouble for the safeguard.
+// How the crawler reads URLs and answers, as pure functions: which verdict a status earns, when a
+// HEAD was refused and a GET should ask again, when a host asks us to wait, which answers are signs
+// of a server in trouble for the safeguard, and which links name files rather than pages.
 namespace CrawlJudgement {
 
 struct Judged
@@ -30,5 +31,12 @@ bool asksToWait(const CrawlFetch::Answer &answer);
 bool isServerTrouble(const CrawlFetch::Answer &answer);
 
 QString statusText(const CrawlFetch::Answer &answer); // "HTTP 404 Not Found"
+
+// A path that names a file no one reads as a page (.pdf, .zip, .png…): checked with HEAD even when
+// it is linked as a page is.
+bool looksLikeFile(const QUrl &url);
+bool isRedirect(int status); // 301, 302, 303, 307, 308
+// Why a URL still queued when the crawl ended was not checked.
+QString notChecked(CrawlStop stop);
 
 } // namespace CrawlJudgement

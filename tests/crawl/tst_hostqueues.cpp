@@ -164,6 +164,14 @@ private slots:
         QVERIFY(isServerTrouble(answer(502)));
         QVERIFY(!isServerTrouble(answer(404)));
         QVERIFY(!isServerTrouble(failed));
+
+        QVERIFY(looksLikeFile(QUrl(QStringLiteral("http://h/a/report.PDF"))));
+        QVERIFY(looksLikeFile(QUrl(QStringLiteral("http://h/logo.png?v=3"))));
+        QVERIFY(!looksLikeFile(QUrl(QStringLiteral("http://h/page.html"))));
+        QVERIFY(!looksLikeFile(QUrl(QStringLiteral("http://h/v1.2/docs"))));
+        QVERIFY(isRedirect(308));
+        QVERIFY(!isRedirect(304));
+        QVERIFY(notChecked(CrawlStop::Cancelled).contains(QLatin1String("cancelled")));
     }
 };
 
