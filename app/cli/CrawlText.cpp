@@ -82,7 +82,7 @@ QByteArray junit(const CrawlResults &results)
 QString progressLine(const CrawlProgress &progress)
 {
     const QLocale locale(QLocale::English);
-    return QStringLiteral("%1 checked · %2 queued · %3 broken · %4/s · pages %5/%6")
+    return QStringLiteral("%1 checked · %2 queued · %3 broken or failed · %4/s · pages %5/%6")
         .arg(locale.toString(progress.checked), locale.toString(progress.queued), locale.toString(progress.problems),
              locale.toString(qRound(progress.perSecond)), locale.toString(progress.pagesRead),
              locale.toString(progress.pageBudget));

@@ -267,7 +267,7 @@ void CrawlDialog::reject()
 
 void CrawlDialog::onProgress(const CrawlProgress &progress)
 {
-    m_progress->setText(tr("Fetched %1 · queued %2 · broken %3 · %4/s")
+    m_progress->setText(tr("Fetched %1 · queued %2 · broken or failed %3 · %4/s")
                             .arg(numberText(progress.checked), numberText(progress.queued + progress.inFlight),
                                  numberText(progress.problems), numberText(qRound(progress.perSecond))));
     m_bar->setValue(std::min(progress.pagesRead, m_bar->maximum()));
