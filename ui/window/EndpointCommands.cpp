@@ -1,8 +1,8 @@
 #include "EndpointCommands.h"
 
+#include "crawl/CrawlDialog.h"
 #include "editor/EndpointEditorDialog.h"
 #include "import/ImportDialog.h"
-#include "crawl/CrawlDialog.h"
 #include "monitor/Monitor.h"
 #include "table/EndpointTableModel.h"
 #include "workspace/ProfileDocument.h"
