@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "CrawlCommand.h"
 #include "ExitCode.h"
 #include "HistoryCommand.h"
 #include "ValidateCommand.h"
@@ -34,6 +35,9 @@ const char commands[] = "Commands:\n"
                         "  check [--profile FILE] [TARGET...]\n"
                         "                   probe each endpoint once and report: text, json or junit\n"
                         "                   (exit 0 all up, 1 any down, 2 bad arguments, 130 interrupted)\n"
+                        "  crawl URL...     walk a site and report each broken link with the pages linking to it:\n"
+                        "                   text, json, junit or markdown; --profile-out FILE to monitor it\n"
+                        "                   (exit 0 nothing broken, 1 any broken, 2 bad arguments, 130 interrupted)\n"
                         "  history export|outages|uptime|backup FILE ...\n"
                         "                   read a history file: export results (csv, json), list outages,\n"
                         "                   uptime since 24h, 7d, 30d, or take a backup while it is recorded\n"
@@ -50,10 +54,11 @@ const char options[] = "  -h, --help       show this help\n"
                        "'pingscope COMMAND --help' describes a command's options.\n";
 
 // Said in every line that turns a command line away, so the reader learns what would have worked.
-const char theCommands[] = "the commands are validate, check, watch and history (pingscope --help)";
+const char theCommands[] = "the commands are validate, check, watch, history and crawl (pingscope --help)";
 
-const std::array<QLatin1String, 4> commandNames
-    = {QLatin1String("validate"), QLatin1String("check"), QLatin1String("watch"), QLatin1String("history")};
+const std::array<QLatin1String, 5> commandNames
+    = {QLatin1String("validate"), QLatin1String("check"), QLatin1String("watch"), QLatin1String("history"),
+       QLatin1String("crawl")};
 const std::array<QLatin1String, 3> optionNames
     = {QLatin1String("--demo"), QLatin1String("--help"), QLatin1String("--version")};
 
@@ -211,6 +216,8 @@ int CommandLine::runHeadless(const QStringList &arguments, Window window)
         return runWatchCommand(arguments.mid(1), out, err);
     if (first == QLatin1String("history"))
         return runHistoryCommand(arguments.mid(1), out, err);
+    if (first == QLatin1String("crawl"))
+        return runCrawlCommand(arguments.mid(1), out, err);
     if (arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))) {
         out << "pingscope " << Pingscope::versionString << Qt::endl;
         return ExitCode::Ok;
@@ -257,9 +264,10 @@ QString CommandLine::windowProblem(const QStringList &arguments, Window window)
         return QStringLiteral("pingscope: this build has no window; ") + QLatin1String(theCommands);
     }
     if (!hasDisplay(arguments)) {
-        return QStringLiteral("pingscope: no display to open the window on (DISPLAY, WAYLAND_DISPLAY and "
-                              "QT_QPA_PLATFORM are unset); the commands validate, check, watch and history need none "
-                              "(pingscope --help)");
+        return QStringLiteral(
+            "pingscope: no display to open the window on (DISPLAY, WAYLAND_DISPLAY and "
+            "QT_QPA_PLATFORM are unset); the commands validate, check, watch, history and crawl need none "
+            "(pingscope --help)");
     }
     return {};
 }

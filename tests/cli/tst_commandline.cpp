@@ -20,7 +20,7 @@ QString refusal(const PingscopeRun &run)
     return QString::fromUtf8(run.err).trimmed();
 }
 
-const QString theCommands = QStringLiteral("the commands are validate, check, watch and history");
+const QString theCommands = QStringLiteral("the commands are validate, check, watch, history and crawl");
 
 } // namespace
 
@@ -108,9 +108,10 @@ private slots:
     {
         const QString profile = sourceFile(QStringLiteral("resources/profiles/home-lab.json"));
 #if PINGSCOPE_WITH_WINDOW
-        const QString noDisplay = QStringLiteral("pingscope: no display to open the window on (DISPLAY, "
-                                                 "WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset); the commands "
-                                                 "validate, check, watch and history need none (pingscope --help)");
+        const QString noDisplay
+            = QStringLiteral("pingscope: no display to open the window on (DISPLAY, "
+                             "WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset); the commands "
+                             "validate, check, watch, history and crawl need none (pingscope --help)");
         QCOMPARE(refusal(runPingscope({})), noDisplay);
         QCOMPARE(refusal(runPingscope({QStringLiteral("--demo")})), noDisplay);
         QCOMPARE(refusal(runPingscope({profile})), noDisplay);

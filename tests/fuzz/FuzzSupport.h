@@ -30,6 +30,13 @@ inline QString text(const std::uint8_t *data, std::size_t size)
     return QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
 }
 
+// The start of a binary input, percent-encoded, for the message of a failed check.
+inline QString shown(const std::uint8_t *data, std::size_t size)
+{
+    const auto shownBytes = qsizetype(size < 200 ? size : 200);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(data), shownBytes).toPercentEncoding());
+}
+
 // A structured input cut into fields at the byte 0x1f (ASCII's unit separator), which no field the
 // targets care about needs, so the fuzzer is free to put newlines, quotes and backslashes anywhere.
 class Fields final

@@ -1,5 +1,6 @@
 #include "EndpointCommands.h"
 
+#include "crawl/CrawlDialog.h"
 #include "editor/EndpointEditorDialog.h"
 #include "import/ImportDialog.h"
 #include "monitor/Monitor.h"
@@ -77,4 +78,16 @@ void EndpointCommands::importList()
     const QList<Endpoint> endpoints = dialog.endpoints();
     if (!endpoints.isEmpty())
         m_monitor->addEndpoints(endpoints);
+}
+
+void EndpointCommands::discover()
+{
+    CrawlDialog dialog(m_document->makeEndpoint(), m_dialogParent);
+    connect(&dialog, &CrawlDialog::addRequested, &dialog, [this, &dialog](const QList<CrawlId> &ids) {
+        const QList<Endpoint> endpoints = dialog.endpointsFor(ids, m_document->profile().endpoints);
+        if (!endpoints.isEmpty())
+            m_monitor->addEndpoints(endpoints);
+        dialog.reportAdded(int(endpoints.size()), int(ids.size() - endpoints.size()));
+    });
+    dialog.exec();
 }

@@ -11,7 +11,7 @@ class ProbeExecutor;
 class ProfileDocument;
 class QWidget;
 
-// The edits a user makes to the endpoint list: add, edit, duplicate, delete and import, each
+// The edits a user makes to the endpoint list: add, edit, duplicate, delete, import and discover, each
 // through its dialog and then the Monitor (which the profile and the table follow).
 class EndpointCommands final : public QObject
 {
@@ -28,6 +28,8 @@ public:
     void duplicate(const QList<EndpointId> &ids);
     void remove(const QList<EndpointId> &ids); // asks first when more than one
     void importList();
+    // The crawler's dialog: what the user adds of what it found becomes endpoints, those the profile has skipped.
+    void discover();
 
 private:
     Monitor *m_monitor;

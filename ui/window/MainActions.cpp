@@ -58,6 +58,8 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
                   tr("Remove the selected endpoints from the profile"));
     importList = make(tr("&Import List…"), QStringLiteral("import"), QKeySequence(Qt::CTRL | Qt::Key_I),
                       tr("Add endpoints from a pasted list of targets"));
+    discover = make(tr("D&iscover from a Site…"), QString(), QKeySequence(),
+                    tr("Crawl a site, see its broken links, and add the URLs it found as endpoints"));
     selectAll = make(tr("Select A&ll"), QString(), QKeySequence::SelectAll, tr("Select every endpoint shown"));
     findEndpoint = make(tr("&Find…"), QString(), QKeySequence::Find, tr("Filter the endpoints by text"));
 
@@ -97,6 +99,8 @@ void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle)
 
     QMenu *endpoints = bar->addMenu(tr("&Endpoints"));
     endpoints->addActions({add, edit, duplicate, remove});
+    endpoints->addSeparator();
+    endpoints->addAction(discover);
     endpoints->addSeparator();
     endpoints->addActions({selectAll, findEndpoint});
 

@@ -37,6 +37,7 @@ public:
     QAction *duplicate;
     QAction *remove;
     QAction *importList;
+    QAction *discover;
     QAction *selectAll;
     QAction *findEndpoint;
 

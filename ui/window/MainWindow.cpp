@@ -193,6 +193,7 @@ void MainWindow::connectActions()
     connect(a->duplicate, &QAction::triggered, this, [this] { m_commands->duplicate(selectedIds()); });
     connect(a->remove, &QAction::triggered, this, [this] { m_commands->remove(selectedIds()); });
     connect(a->importList, &QAction::triggered, m_commands, &EndpointCommands::importList);
+    connect(a->discover, &QAction::triggered, m_commands, &EndpointCommands::discover);
     connect(a->selectAll, &QAction::triggered, m_table, &QTableView::selectAll);
     connect(a->findEndpoint, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);

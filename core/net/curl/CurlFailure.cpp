@@ -1,5 +1,9 @@
 #include "CurlFailure.h"
 
+#include "CurlSetup.h"
+#include "CurlTimings.h"
+#include "CurlTransfer.h"
+
 #include <QRegularExpression>
 
 #include <cerrno>
@@ -131,4 +135,27 @@ CurlFailure CurlFailure::describe(CURLcode code, const Facts &facts)
     }
     return failure(ErrorKind::Protocol,
                    QStringLiteral("the request to %1 failed: %2").arg(facts.peer, facts.errorText));
+}
+
+CurlFailure::Facts CurlFailure::factsOf(const CurlTransfer &transfer, const QUrl &asked)
+{
+    Facts facts;
+    facts.host = asked.host();
+    CURL *easy = transfer.handle();
+    facts.errorText = transfer.errorText();
+    facts.headersComplete = transfer.headersComplete();
+    facts.bodyLimitExceeded = transfer.bodyLimitExceeded();
+    facts.maxBodyBytes = transfer.maxBodyBytes();
+    if (!easy)
+        return facts;
+    facts.peer = CurlSetup::peerOf(easy, asked);
+    curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
+    facts.connected = CurlTimings::read(easy).connect.count() > 0;
+    curl_off_t received = 0;
+    curl_off_t expected = -1;
+    curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
+    curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
+    facts.received = received;
+    facts.expected = expected;
+    return facts;
 }

@@ -3,8 +3,11 @@
 #include "net/ErrorKind.h"
 
 #include <QString>
+#include <QUrl>
 
 #include <curl/curl.h>
+
+class CurlTransfer;
 
 // What a failed transfer means for the endpoint: the precise error kind and one line a person
 // understands. Pure, so every mapping is tested without a network.
@@ -31,6 +34,9 @@ struct CurlFailure
     QString message;
 
     static CurlFailure describe(CURLcode code, const Facts &facts);
+    // What a finished transfer to asked knew when it ended; the caller adds maxRedirects and
+    // timeoutMs, which are its own.
+    static Facts factsOf(const CurlTransfer &transfer, const QUrl &asked);
     // curl's TLS error text in words: "SSL certificate problem: certificate has expired" becomes
     // "the certificate of 127.0.0.1:443 was rejected: certificate has expired".
     static QString describeTls(const QString &peer, const QString &errorText);

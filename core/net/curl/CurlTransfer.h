@@ -39,6 +39,7 @@ public:
     void setHeaders(const QList<QByteArray> &lines);
     // Bodies larger than this end the transfer with CURLE_WRITE_ERROR and bodyLimitExceeded().
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
     // Reports the phase the transfer is in through phaseChanged(), for https with a TLS phase.
     void setTracksTls(bool tls) { m_tracksTls = tls; }
 

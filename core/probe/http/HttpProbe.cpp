@@ -2,33 +2,17 @@
 
 #include "HttpAnswerCheck.h"
 
-#include "Version.h"
 #include "async/DeleteLater.h"
-#include "net/HostPort.h"
 #include "net/curl/CurlCertificate.h"
 #include "net/curl/CurlFailure.h"
 #include "net/curl/CurlMulti.h"
+#include "net/curl/CurlSetup.h"
 #include "net/curl/CurlTimings.h"
 #include "net/curl/CurlTransfer.h"
 
 #include <algorithm>
 
 namespace {
-using namespace std::chrono_literals;
-
-// The backstop timeout curl enforces itself, above the context's deadline, which is what really ends a probe.
-constexpr auto curlTimeoutMargin = 100ms;
-
-QString peerOf(CURL *easy, const QUrl &fallback)
-{
-    char *effective = nullptr;
-    QUrl url = fallback;
-    if (curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
-        url = QUrl(QString::fromUtf8(effective));
-    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
-    const QString host = url.host();
-    return HostPort::join(host, quint16(port));
-}
 
 QList<QByteArray> headerLines(const HttpOptions &http)
 {
@@ -55,10 +39,7 @@ void configure(CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &
     const HttpOptions &http = spec.http;
     const bool https = spec.target.isHttps();
 
-    curl_easy_setopt(easy, CURLOPT_URL, spec.target.url.toEncoded().constData());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, (QByteArray("Pingscope/") + Pingscope::versionString).constData());
+    CurlSetup::target(easy, spec.target.url);
 
     const QByteArray method = http.method.toUpper();
     if (method == "HEAD")
@@ -76,34 +57,11 @@ void configure(CurlTransfer &transfer, const ProbeSpec &spec, const NetContext &
     curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, http.maxRedirects > 0 ? 1L : 0L);
     curl_easy_setopt(easy, CURLOPT_MAXREDIRS, long(std::max(http.maxRedirects, 0)));
 
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, http.verifyTls ? 1L : 0L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, http.verifyTls ? 2L : 0L);
-    if (!http.caFile.isEmpty())
-        curl_easy_setopt(easy, CURLOPT_CAINFO, http.caFile.toLocal8Bit().constData());
-    if (https)
-        curl_easy_setopt(easy, CURLOPT_CERTINFO, 1L);
-
-    switch (spec.ipFamily) {
-    case IpFamily::Any:
-        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_WHATEVER));
-        break;
-    case IpFamily::V4:
-        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_V4));
-        break;
-    case IpFamily::V6:
-        curl_easy_setopt(easy, CURLOPT_IPRESOLVE, long(CURL_IPRESOLVE_V6));
-        break;
-    }
-    if (!http.reuseConnection) {
-        // Every probe measures a whole visit: its own name lookup, TCP connect and TLS handshake.
-        curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
-        curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
-        curl_easy_setopt(easy, CURLOPT_DNS_CACHE_TIMEOUT, 0L);
-        // Easy handles are reused (CurlHandlePool): no TLS session may carry over to a later probe.
-        curl_easy_setopt(easy, CURLOPT_SSL_SESSIONID_CACHE, 0L);
-    }
-    const auto backstop = std::chrono::milliseconds(context.remaining()) + curlTimeoutMargin;
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(backstop.count()));
+    CurlSetup::tls(easy, http.verifyTls, http.caFile, https);
+    CurlSetup::ipFamily(easy, spec.ipFamily);
+    if (!http.reuseConnection)
+        CurlSetup::freshVisit(easy); // every probe measures a whole visit
+    CurlSetup::backstop(easy, context);
 
     transfer.setMaxBodyBytes(http.maxBodyBytes);
     transfer.setTracksTls(https);
@@ -150,21 +108,8 @@ ProbeResult judge(const CurlTransfer &transfer, const ProbeSpec &spec, const Net
 
     std::optional<CurlFailure> failure;
     if (!complete) {
-        CurlFailure::Facts facts;
+        CurlFailure::Facts facts = CurlFailure::factsOf(transfer, spec.target.url);
         facts.host = spec.target.host;
-        facts.peer = peerOf(easy, spec.target.url);
-        facts.errorText = transfer.errorText();
-        curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.osErrno);
-        facts.connected = timings.connect.count() > 0;
-        facts.headersComplete = transfer.headersComplete();
-        facts.bodyLimitExceeded = transfer.bodyLimitExceeded();
-        facts.maxBodyBytes = spec.http.maxBodyBytes;
-        curl_off_t received = 0;
-        curl_off_t expected = -1;
-        curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
-        curl_easy_getinfo(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expected);
-        facts.received = received;
-        facts.expected = expected;
         facts.maxRedirects = spec.http.maxRedirects;
         facts.timeoutMs = context.timeout().count();
         failure = CurlFailure::describe(code, facts);
