@@ -8,7 +8,9 @@
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
 #include "alert/AlertEngine.h"
+#if PINGSCOPE_WITH_KEYCHAIN
 #include "alert/KeychainSecretStore.h"
+#endif
 #include "endpoint/ProfileReader.h"
 #include "history/HistoryStore.h"
 #include "monitor/Monitor.h"
@@ -152,7 +154,9 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
     std::unique_ptr<AlertEngine> alertEngine;
     if (options.alerts && !alerts.isEmpty()) {
         alertEngine = std::make_unique<AlertEngine>(monitor, alerts);
+#if PINGSCOPE_WITH_KEYCHAIN // not in pingscope-cli: there, secrets come from the environment only
         alertEngine->setSecretStore(std::make_shared<KeychainSecretStore>());
+#endif
         QObject::connect(alertEngine.get(), &AlertEngine::delivered, alertEngine.get(),
                          [&err](const QString &channel, const AlertMessage &, const AlertDelivery &delivery) {
                              if (!delivery.ok)
