@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace {
 
 std::optional<Target> fail(QString *error, const QString &message)
@@ -17,10 +19,13 @@ std::optional<Target> fail(QString *error, const QString &message)
 
 // An IPv4 or IPv6 address, with a zone ("fe80::1%eth0", an interface name or number) only of the
 // characters RFC 6874 allows there: QHostAddress takes any, and a "]" in it breaks "[v6]:port".
+// QHostAddress also trims white space, so "1\r\r" was the address 0.0.0.1 while the host kept the
+// carriage returns, and the target's own text ("icmp://1\r\r", trimmed) read back as another host.
 bool isAddress(const QString &text, QHostAddress *address)
 {
     static const QRegularExpression zone(QStringLiteral("^[A-Za-z0-9._~-]*$"));
-    return address->setAddress(text) && zone.match(address->scopeId()).hasMatch();
+    const bool hasSpace = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+    return !hasSpace && address->setAddress(text) && zone.match(address->scopeId()).hasMatch();
 }
 
 // A host name as DNS allows it (letters, digits, hyphens, underscores for SRV-style labels, dots),

@@ -162,6 +162,11 @@ private slots:
                                             << "not a valid host name or address";
         QTest::newRow("space in v6 zone") << "icmp://[fe80::1%eth 0]"
                                           << "not an IPv6 address";
+        // QHostAddress trims white space: this passed as 0.0.0.1 with the carriage returns kept in the host.
+        QTest::newRow("carriage returns after address") << "icmp://1\r\r\r/"
+                                                        << "not a valid host name or address";
+        QTest::newRow("tab inside address") << "tcp://127.0.0.1\t:80"
+                                            << "not a valid host name or address";
         QTest::newRow("escape") << QStringLiteral("tcp://db.lan%1:5432").arg(QChar(0x1b)) << "control character U+001B";
     }
 
