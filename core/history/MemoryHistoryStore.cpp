@@ -74,6 +74,12 @@ void MemoryHistoryStore::forget(const QString &key)
     m_kept.remove(key);
 }
 
+void MemoryHistoryStore::keepOnly(const QSet<QString> &keys)
+{
+    m_kept.removeIf([&keys](const auto &item) { return !keys.contains(item.key()); });
+    m_endpoints.removeIf([&keys](const auto &item) { return !keys.contains(item.key()); });
+}
+
 QList<HistoryRun> MemoryHistoryStore::runsNow() const
 {
     QList<HistoryRun> runs = m_runs;

@@ -4,6 +4,7 @@
 #include "StatusTimeline.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 
@@ -38,6 +39,7 @@ public:
     // reads the recent results this way.
     const std::deque<ProbeResult> &recent(const QString &key) const; // oldest first
     void forget(const QString &key);
+    void keepOnly(const QSet<QString> &keys); // forgets every other endpoint, described or kept
 
 private:
     struct Kept

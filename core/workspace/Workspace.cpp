@@ -27,6 +27,14 @@ Workspace::Workspace(ProbeExecutor *executor)
     // An edit makes the old results describe something else; they go, as the monitor's figures do.
     connect(m_monitor.get(), &Monitor::endpointUpdated, this,
             [this](EndpointId id) { m_recent->forget(m_monitor->keyOf(id)); });
+    // A removed endpoint's key is gone with it, so what is kept is what the monitor still has: one
+    // pass per removal, however many it removed (closing a profile of 100,000 is one).
+    connect(m_monitor.get(), &Monitor::endpointsRemoved, this, [this] {
+        QSet<QString> keys;
+        for (const EndpointId id : m_monitor->endpointIds())
+            keys.insert(m_monitor->keyOf(id));
+        m_recent->keepOnly(keys);
+    });
 }
 
 Workspace::~Workspace()

@@ -71,7 +71,7 @@ private slots:
         QVERIFY(executor.allContextsReleased());
     }
 
-    void recentResultsAreKeptByIdAndForgottenOnEdit()
+    void recentResultsAreKeptByIdAndForgottenOnEditAndRemoval()
     {
         FakeProbeExecutor executor;
         executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(), 0ms});
@@ -91,6 +91,16 @@ private slots:
         edited.probe.timeoutMs = 1234;
         monitor->updateEndpoint(first, edited);
         QVERIFY(workspace.recentResults()->recent(key).empty()); // they described the old settings
+
+        // Removed, an endpoint's recent results go too; the others' stay.
+        const EndpointId second = monitor->endpointIds().last();
+        const QString secondKey = monitor->keyOf(second);
+        monitor->runNow({first, second});
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.recentResults()->recent(secondKey).size(), size_t(1), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(workspace.recentResults()->recent(key).size(), size_t(1), 2000);
+        monitor->removeEndpoints({second});
+        QVERIFY(workspace.recentResults()->recent(secondKey).empty());
+        QCOMPARE(workspace.recentResults()->recent(key).size(), size_t(1));
         workspace.shutdown();
         QVERIFY(!workspace.recentResults());
     }
