@@ -5,7 +5,7 @@
 // the figures with the command that made them.
 //
 //   history_bench [--endpoints N] [--rate R] [--seconds S] [--kind tcp|http] [--kuma] [--dir D]
-#include "cli/HistoryText.h"
+#include "history/HistoryText.h"
 #include "history/HistoryPoints.h"
 #include "history/HistoryReader.h"
 #include "history/SqliteDatabase.h"

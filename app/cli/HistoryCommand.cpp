@@ -1,7 +1,7 @@
 #include "HistoryCommand.h"
 
 #include "ExitCode.h"
-#include "HistoryText.h"
+#include "history/HistoryText.h"
 #include "history/HistoryReader.h"
 #include "history/SqliteHistoryStore.h"
 

@@ -1,13 +1,14 @@
 #pragma once
 
-#include "history/HistoryTypes.h"
+#include "HistoryTypes.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <optional>
 
-// The texts of `pingscope history`: times, the export's rows, the JSON objects of outages and uptime.
+// The texts of history exports (`pingscope history` and the window): times, the export's rows, the
+// JSON objects of outages and uptime. Qt Core only, so the window writes the same format.
 namespace HistoryText {
 
 // "2026-11-25T12:00:01.204Z", written by hand: QDateTime's formatting costs more than the rest of an
