@@ -34,4 +34,7 @@ void appendJsonRow(QByteArray &out, const EndpointFields &endpoint, const Histor
 
 QByteArray jsonString(const QString &text);
 
+// A span as people read it: "6 d 23 h", "3 h 12 min", "4 min 10 s", "12.0 s".
+QString duration(qint64 ms);
+
 } // namespace HistoryText
