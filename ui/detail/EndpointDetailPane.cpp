@@ -78,6 +78,7 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     connect(m_range, &QComboBox::currentIndexChanged, this, &EndpointDetailPane::rangeChanged);
     m_resolution->setObjectName(QStringLiteral("chartResolution"));
     m_resolution->setForegroundRole(QPalette::PlaceholderText);
+    m_resolution->setWordWrap(true); // a long line would widen the pane past the window
     connect(m_history, &HistoryChartController::refreshed, this, &EndpointDetailPane::showResolution);
     auto *rangeLabel = new QLabel(tr("&Range:"), this);
     rangeLabel->setBuddy(m_range);

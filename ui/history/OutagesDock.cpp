@@ -4,9 +4,11 @@
 #include "OutagesModel.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
@@ -54,6 +56,17 @@ OutagesDock::OutagesDock(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setToolTip(tr("Double-click an outage to show it in the chart"));
+    const QString sampleTime = QLocale().toString(QDateTime(QDate(2026, 12, 31), QTime(23, 59)), QLocale::ShortFormat);
+    const int timeWidth
+        = m_view->fontMetrics().horizontalAdvance(sampleTime) + 3 * m_view->fontMetrics().averageCharWidth();
+    m_view->setColumnWidth(OutagesModel::StartColumn, timeWidth);
+    m_view->setColumnWidth(OutagesModel::EndColumn, timeWidth);
+    // An outage that began or ended since the last read shows within half a minute while the dock is seen.
+    m_poll.callOnTimeout(this, [this] {
+        if (isVisible())
+            m_controller->refresh();
+    });
+    m_poll.start(30'000);
     connect(m_view, &QAbstractItemView::doubleClicked, this,
             [this](const QModelIndex &index) { activate(index.row()); });
 

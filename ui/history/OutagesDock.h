@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QTimer>
 
 class HistoryStore;
 class OutagesController;
@@ -41,4 +42,5 @@ private:
     QComboBox *m_span;
     QTableView *m_view;
     QString m_selectedKey;
+    QTimer m_poll;
 };
