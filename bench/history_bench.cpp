@@ -5,9 +5,10 @@
 // the figures with the command that made them.
 //
 //   history_bench [--endpoints N] [--rate R] [--seconds S] [--kind tcp|http] [--kuma] [--dir D]
-#include "cli/HistoryText.h"
+#include "history/HistoryExport.h"
 #include "history/HistoryPoints.h"
 #include "history/HistoryReader.h"
+#include "history/HistoryText.h"
 #include "history/SqliteDatabase.h"
 #include "history/SqliteHistoryStore.h"
 
@@ -251,21 +252,10 @@ void queries(const Options &options, const QString &path)
     // Export: every row as CSV, into memory (the rate of the reader and the formatting, not of a disk).
     QElapsedTimer exporting;
     exporting.start();
-    qint64 rows = 0;
-    QByteArray buffer;
-    QString lastKey;
-    HistoryText::EndpointFields fields;
-    reader->forEachPoint({}, {0, now + 86'400'000}, [&](const HistoryEndpoint &endpoint, const HistoryPoint &point) {
-        if (endpoint.key != lastKey) {
-            lastKey = endpoint.key;
-            fields = HistoryText::endpointFields(endpoint);
-        }
-        HistoryText::appendCsvRow(buffer, fields, point);
-        if (buffer.size() > (1 << 16))
-            buffer.clear();
-        ++rows;
-        return true;
-    });
+    const qint64 rows
+        = HistoryExport::write(*reader, {}, {0, now + 86'400'000}, HistoryExport::Format::Csv, [](const QByteArray &) {
+              return true;
+          }).rows;
     print(QStringLiteral("{\"query\":\"export csv\",\"rows\":%1,\"rows_per_s\":%2}")
               .arg(rows)
               .arg(double(rows) / (msSince(exporting) / 1000), 0, 'f', 0)

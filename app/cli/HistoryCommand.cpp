@@ -1,8 +1,9 @@
 #include "HistoryCommand.h"
 
 #include "ExitCode.h"
-#include "HistoryText.h"
+#include "history/HistoryExport.h"
 #include "history/HistoryReader.h"
+#include "history/HistoryText.h"
 #include "history/SqliteHistoryStore.h"
 
 #include <QCommandLineParser>
@@ -86,18 +87,6 @@ QString formatFrom(const QCommandLineParser &parser, const QStringList &allowed,
     return format;
 }
 
-QString duration(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    if (s >= 86'400)
-        return QStringLiteral("%1 d %2 h").arg(s / 86'400).arg(s % 86'400 / 3600);
-    if (s >= 3600)
-        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
-    if (s >= 60)
-        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-}
-
 int runExport(Context &c, const QCommandLineParser &parser, HistoryReader &reader)
 {
     QString error;
@@ -122,36 +111,15 @@ int runExport(Context &c, const QCommandLineParser &parser, HistoryReader &reade
 
     // Straight to stdout in large writes: QTextStream would convert every row to UTF-16 and back.
     c.out.flush();
-    const bool csv = format == QLatin1String("csv");
-    QByteArray buffer;
-    buffer.reserve(1 << 17);
-    if (csv)
-        buffer += HistoryText::csvHeader();
-    QString lastKey;
-    HistoryText::EndpointFields fields;
-    bool writeFailed = false;
-    reader.forEachPoint(keys, range, [&](const HistoryEndpoint &endpoint, const HistoryPoint &point) {
-        if (endpoint.key != lastKey) {
-            lastKey = endpoint.key;
-            fields = HistoryText::endpointFields(endpoint);
-        }
-        if (csv)
-            HistoryText::appendCsvRow(buffer, fields, point);
-        else
-            HistoryText::appendJsonRow(buffer, fields, point);
-        if (buffer.size() > (1 << 16)) {
-            writeFailed
-                = std::fwrite(buffer.constData(), 1, std::size_t(buffer.size()), stdout) != std::size_t(buffer.size());
-            buffer.clear();
-        }
-        return !writeFailed;
-    });
-    if (!writeFailed && !buffer.isEmpty())
-        writeFailed
-            = std::fwrite(buffer.constData(), 1, std::size_t(buffer.size()), stdout) != std::size_t(buffer.size());
+    const auto outcome = HistoryExport::write(
+        reader, keys, range, format == QLatin1String("csv") ? HistoryExport::Format::Csv : HistoryExport::Format::Json,
+        [](const QByteArray &piece) {
+            return std::fwrite(piece.constData(), 1, std::size_t(piece.size()), stdout) == std::size_t(piece.size());
+        });
     std::fflush(stdout);
-    if (reader.lastError())
-        c.err << "pingscope history: " << reader.lastError().message << Qt::endl;
+    if (outcome.error)
+        c.err << "pingscope history: " << outcome.error.message << Qt::endl;
+    const bool writeFailed = outcome.stopped;
     return writeFailed ? ExitCode::Usage : ExitCode::Ok;
 }
 
@@ -196,7 +164,8 @@ int runOutages(Context &c, const QCommandLineParser &parser, HistoryReader &read
         c.out << HistoryText::isoTime(outage.startMs) << "  "
               << (outage.endMs ? QString::fromLatin1(HistoryText::isoTime(*outage.endMs))
                                : QStringLiteral("(still down)"))
-              << "  " << duration(outage.durationMs) << "  " << endpoint.name << " (" << endpoint.target << ")";
+              << "  " << HistoryText::duration(outage.durationMs) << "  " << endpoint.name << " (" << endpoint.target
+              << ")";
         if (outage.errorKind != ErrorKind::None)
             c.out << "  " << errorKindName(outage.errorKind) << ": " << outage.message;
         c.out << '\n';
@@ -242,9 +211,9 @@ int runUptime(Context &c, const QCommandLineParser &parser, HistoryReader &reade
         const HistoryEndpoint endpoint = endpoints.value(uptime.key);
         const QString ratio
             = uptime.ratio() ? QStringLiteral("%1 %").arg(*uptime.ratio() * 100, 0, 'f', 3) : QStringLiteral("–");
-        c.out << ratio << " of " << duration(uptime.observedMs()) << " observed ("
+        c.out << ratio << " of " << HistoryText::duration(uptime.observedMs()) << " observed ("
               << QString::number(uptime.coverage() * 100, 'f', 1) << " % of the range), down "
-              << duration(uptime.downMs) << "  " << endpoint.name << " (" << endpoint.target << ")\n";
+              << HistoryText::duration(uptime.downMs) << "  " << endpoint.name << " (" << endpoint.target << ")\n";
     }
     return ExitCode::Ok;
 }

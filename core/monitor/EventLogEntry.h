@@ -15,7 +15,8 @@ QString eventSeverityName(EventSeverity severity); // "info", "warning", "error"
 // lastSeen moves; time stays the first occurrence.
 struct EventLogEntry
 {
-    enum class Type { StatusChange, ProbeError, Network, Alert }; // Alert: a message sent, or failing, on a channel
+    // Alert: a message sent, or failing, on a channel; History: the history file refused or failing
+    enum class Type { StatusChange, ProbeError, Network, Alert, History };
 
     quint64 sequence = 0; // assigned by EventLog; increases by one per entry, stable under trimming
     Type type = Type::ProbeError;

@@ -14,6 +14,14 @@ struct HistoryOptions;
 // Results and stores for the history suites.
 namespace HistoryTest {
 
+// Spans in ms, and a fixed "now" for the writer's clock and the window's controllers (10:00 UTC).
+namespace Times {
+inline constexpr qint64 minute = 60'000;
+inline constexpr qint64 hour = 60 * minute;
+inline constexpr qint64 day = 24 * hour;
+inline constexpr qint64 now = 1'780'000'000'000 / day * day + 10 * hour;
+} // namespace Times
+
 ProbeResult result(qint64 startedMs, ProbeStatus status, qint64 latencyUs, ErrorKind kind = ErrorKind::None,
                    QString message = {});
 QList<HistoryEntry> entries(const QString &key, const QList<ProbeResult> &results, EndpointStatus status);

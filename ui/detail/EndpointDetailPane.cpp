@@ -1,5 +1,7 @@
 #include "EndpointDetailPane.h"
 
+#include "CustomRangeDialog.h"
+#include "HistoryChartController.h"
 #include "LatencyChart.h"
 #include "PhaseChart.h"
 #include "RecentResultsModel.h"
@@ -15,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -41,6 +44,8 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     , m_target(selectable(new QLabel(this)))
     , m_range(new QComboBox(this))
     , m_latency(new LatencyChart(this))
+    , m_history(new HistoryChartController(m_latency, m_latency))
+    , m_resolution(new QLabel(this))
     , m_phasesGroup(new QGroupBox(tr("Phases of recent probes"), this))
     , m_phases(new PhaseChart(m_phasesGroup))
     , m_icmpGroup(new QGroupBox(tr("Packet loss"), this))
@@ -59,11 +64,22 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
 
     m_range->setObjectName(QStringLiteral("range"));
     m_range->setAccessibleName(tr("Time range of the latency chart"));
+    const int day = 86'400;
     m_range->addItem(tr("Last 5 minutes"), 5 * 60);
     m_range->addItem(tr("Last hour"), 60 * 60);
-    // Longer ranges need results kept across runs; the pane only holds the last hour in memory.
-    m_range->setToolTip(tr("Longer ranges need stored history, which is not kept yet"));
+    m_range->addItem(tr("Last 6 hours"), 6 * 60 * 60);
+    m_range->addItem(tr("Last 24 hours"), day);
+    m_range->addItem(tr("Last 7 days"), 7 * day);
+    m_range->addItem(tr("Last 30 days"), 30 * day);
+    m_range->addItem(tr("Last 90 days"), 90 * day);
+    m_range->addItem(tr("Last year"), 365 * day);
+    m_range->addItem(tr("Custom…"), -1);
+    m_range->setToolTip(tr("Wheel to zoom, drag to pan; + − ← → on the chart, Home to come back to now"));
     connect(m_range, &QComboBox::currentIndexChanged, this, &EndpointDetailPane::rangeChanged);
+    m_resolution->setObjectName(QStringLiteral("chartResolution"));
+    m_resolution->setForegroundRole(QPalette::PlaceholderText);
+    m_resolution->setWordWrap(true); // a long line would widen the pane past the window
+    connect(m_history, &HistoryChartController::refreshed, this, &EndpointDetailPane::showResolution);
     auto *rangeLabel = new QLabel(tr("&Range:"), this);
     rangeLabel->setBuddy(m_range);
 
@@ -74,6 +90,12 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     header->addLayout(titles, 1);
     header->addWidget(rangeLabel);
     header->addWidget(m_range);
+    auto *chartBox = new QWidget(this);
+    auto *chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    chartLayout->addWidget(m_latency, 1);
+    chartLayout->addWidget(m_resolution, 0, Qt::AlignRight);
 
     m_latency->setMinimumHeight(220);
     auto *phasesLayout = new QVBoxLayout(m_phasesGroup);
@@ -118,7 +140,7 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     bottom->setContentsMargins(0, 0, 0, 0);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_latency);
+    splitter->addWidget(chartBox);
     splitter->addWidget(m_phasesGroup);
     splitter->addWidget(bottomWidget);
     splitter->setStretchFactor(0, 3);
@@ -191,10 +213,13 @@ void EndpointDetailPane::setEndpoint(const Endpoint &endpoint)
     m_phasesGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Http);
     m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.probe.target.kind != ProbeKind::Http);
     m_icmpGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Icmp);
+    m_history->setEndpoint(endpoint.id, qint64(endpoint.intervalS * 1000));
 }
 
 void EndpointDetailPane::clear()
 {
+    m_history->setEndpoint({}, 0);
+    m_resolution->clear();
     m_results->clear();
     m_latency->clear();
     m_phases->clear();
@@ -210,7 +235,10 @@ void EndpointDetailPane::clear()
 void EndpointDetailPane::addResult(const ProbeResult &result)
 {
     m_results->add(result);
-    m_latency->append(result);
+    if (m_history->hasStore())
+        m_history->resultsArrived();
+    else
+        m_latency->append(result);
     if (m_endpoint.probe.target.kind == ProbeKind::Http)
         m_phases->append(result);
     if (result.certificate)
@@ -237,9 +265,52 @@ void EndpointDetailPane::setStatistics(const EndpointStatistics &statistics)
 
 void EndpointDetailPane::rangeChanged()
 {
+    const int seconds = m_range->currentData().toInt();
+    if (seconds < 0) {
+        chooseCustomRange();
+        return;
+    }
+    m_lastRangeIndex = m_range->currentIndex();
+    m_history->setSpan(qint64(seconds) * 1000);
+    if (m_history->hasStore())
+        return;
     m_latency->setRange(std::chrono::seconds(m_range->currentData().toInt()));
     const QList<ProbeResult> &newestFirst = m_results->results();
     m_latency->setResults(QList<ProbeResult>(newestFirst.crbegin(), newestFirst.crend()));
+}
+
+void EndpointDetailPane::chooseCustomRange()
+{
+    CustomRangeDialog dialog(m_history->view(), this);
+    const int previous = m_lastRangeIndex;
+    if (dialog.exec() == QDialog::Accepted)
+        m_history->setView(dialog.range());
+    // The box shows the last fixed span; the chart says what it shows.
+    const QSignalBlocker blocker(m_range);
+    m_range->setCurrentIndex(previous);
+}
+
+QString EndpointDetailPane::resolutionText() const
+{
+    return m_resolution->text();
+}
+
+void EndpointDetailPane::showResolution()
+{
+    const HistoryChartData &data = m_history->data();
+    const QLocale locale;
+    QString text
+        = tr("%1 – %2 · %3 · %L4 points")
+              .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(data.view.fromMs), QLocale::ShortFormat),
+                   locale.toString(QDateTime::fromMSecsSinceEpoch(data.view.toMs), QLocale::ShortFormat),
+                   data.resolution == HistoryResolution::Raw ? tr("every result")
+                                                             : tr("per %1").arg(historyResolutionName(data.resolution)))
+              .arg(data.pointCount());
+    if (!data.downs.isEmpty())
+        text += tr(" · %n outage(s)", nullptr, int(data.downs.size()));
+    if (!data.gaps.isEmpty())
+        text += tr(" · not running in %n gap(s)", nullptr, int(data.gaps.size()));
+    m_resolution->setText(text);
 }
 
 void EndpointDetailPane::showCertificate(const CertificateInfo &certificate)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class HistoryChartController;
 class LatencyChart;
 class PhaseChart;
 class QComboBox;
@@ -17,8 +18,8 @@ class RecentResultsModel;
 // Everything about the selected endpoint: latency over time, the phases of recent HTTP probes, the
 // certificate, ICMP loss, the window's figures and the recent results with their errors.
 //
-// It keeps its own bounded history of recent results (RecentResultsModel), so it can be fed
-// result by result and still redraw when the range changes.
+// It keeps its own bounded list of recent results (RecentResultsModel); the latency chart reads
+// any range, from 5 minutes to a year or custom, from the history (HistoryChartController).
 class EndpointDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +35,11 @@ public:
 
     RecentResultsModel *resultsModel() const { return m_results; }
     LatencyChart *latencyChart() const { return m_latency; }
+    // Reads the chart from a history once given a store (setStore); without one the chart shows
+    // the results fed to the pane.
+    HistoryChartController *historyChart() const { return m_history; }
+    QComboBox *rangeBox() const { return m_range; }
+    QString resolutionText() const;
     PhaseChart *phaseChart() const { return m_phases; }
     QString certificateText() const;
 
@@ -41,6 +47,8 @@ private:
     QWidget *buildStatistics();
     QGroupBox *buildCertificate();
     void rangeChanged();
+    void chooseCustomRange();
+    void showResolution();
     void showCertificate(const CertificateInfo &certificate);
     void showIcmp(const IcmpReport &report);
 
@@ -52,6 +60,9 @@ private:
     QList<QLabel *> m_figures; // last, p50, p95, p99, jitter, uptime, failures
     QComboBox *m_range;
     LatencyChart *m_latency;
+    HistoryChartController *m_history;
+    QLabel *m_resolution;
+    int m_lastRangeIndex = 0;
     QGroupBox *m_phasesGroup;
     PhaseChart *m_phases;
     QGroupBox *m_certificateGroup;

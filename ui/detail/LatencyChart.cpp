@@ -3,12 +3,17 @@
 #include "AxisScale.h"
 #include "text/StatusPalette.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QScatterSeries>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -27,20 +32,26 @@ LatencyChart::LatencyChart(QWidget *parent)
     , m_time(new QDateTimeAxis(m_chart))
     , m_milliseconds(new QValueAxis(m_chart))
     , m_failureLane(new QValueAxis(m_chart))
+    , m_gaps(nullptr)
+    , m_downs(nullptr)
 {
     setAccessibleName(tr("Latency over time"));
     setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::StrongFocus); // the keys zoom and pan
 
     m_latency->setName(tr("Latency"));
     m_failures->setName(tr("Failed"));
     m_failures->setMarkerSize(7);
     m_failures->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
 
-    m_chart->addSeries(m_latency);
-    m_chart->addSeries(m_failures);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_milliseconds, Qt::AlignLeft);
     m_chart->addAxis(m_failureLane, Qt::AlignRight);
+    // Bands first, so the line and the marks are drawn over them.
+    m_gaps = makeBands(tr("Not running"));
+    m_downs = makeBands(tr("Down"));
+    m_chart->addSeries(m_latency);
+    m_chart->addSeries(m_failures);
     m_latency->attachAxis(m_time);
     m_latency->attachAxis(m_milliseconds);
     m_failures->attachAxis(m_time);
@@ -60,11 +71,178 @@ LatencyChart::LatencyChart(QWidget *parent)
     setRange(m_range);
 }
 
+QAreaSeries *LatencyChart::makeBands(const QString &name)
+{
+    auto *series = new QAreaSeries(new QLineSeries(m_chart));
+    series->setName(name);
+    m_chart->addSeries(series);
+    series->attachAxis(m_time);
+    series->attachAxis(m_failureLane);
+    return series;
+}
+
+void LatencyChart::setTimeFormat(qint64 spanMs)
+{
+    const qint64 minute = 60'000;
+    m_time->setFormat(spanMs <= 10 * minute              ? QStringLiteral("HH:mm:ss")
+                          : spanMs <= 2 * 1440 * minute  ? QStringLiteral("HH:mm")
+                          : spanMs <= 10 * 1440 * minute ? QStringLiteral("d MMM HH:mm")
+                                                         : QStringLiteral("d MMM yyyy"));
+}
+
 void LatencyChart::setRange(std::chrono::seconds range)
 {
     m_range = range;
-    m_time->setFormat(range <= std::chrono::minutes(10) ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    setTimeFormat(std::chrono::milliseconds(range).count());
     flush();
+}
+
+QList<QLineSeries *> LatencyChart::latencyLines() const
+{
+    QList<QLineSeries *> lines{m_latency};
+    lines += m_moreLines.mid(0, m_linesShown - 1);
+    return lines;
+}
+
+void LatencyChart::setBands(QAreaSeries *series, const QList<HistoryRange> &bands)
+{
+    // One area for every band: a step that rises to the top of the lane for each and falls back.
+    QList<QPointF> steps;
+    steps.reserve(bands.size() * 4);
+    for (const HistoryRange &band : bands) {
+        steps << QPointF(qreal(band.fromMs), 0) << QPointF(qreal(band.fromMs), 1) << QPointF(qreal(band.toMs), 1)
+              << QPointF(qreal(band.toMs), 0);
+    }
+    series->upperSeries()->replace(steps);
+}
+
+void LatencyChart::showHistory(const HistoryChartData &data)
+{
+    m_historyMode = true;
+    m_flush.stop();
+    m_pendingLatency.clear();
+    m_pendingFailures.clear();
+    m_view = data.view;
+    while (m_moreLines.size() + 1 < data.lines.size()) {
+        auto *line = new QLineSeries(m_chart);
+        m_chart->addSeries(line);
+        line->attachAxis(m_time);
+        line->attachAxis(m_milliseconds);
+        line->setPen(m_latency->pen());
+        for (QLegendMarker *marker : m_chart->legend()->markers(line))
+            marker->setVisible(false);
+        m_moreLines << line;
+    }
+    m_linesShown = std::max<int>(1, int(data.lines.size()));
+    const QList<QLineSeries *> lines = QList<QLineSeries *>{m_latency} + m_moreLines;
+    double highest = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QList<QPointF> points = i < data.lines.size() ? data.lines[i] : QList<QPointF>{};
+        for (const QPointF &point : points)
+            highest = std::max(highest, point.y());
+        lines[i]->replace(points);
+    }
+    QList<QPointF> marks;
+    marks.reserve(data.failures.size());
+    for (const qreal x : data.failures)
+        marks << QPointF(x, failureLaneY);
+    m_failures->replace(marks);
+    setBands(m_gaps, data.gaps);
+    setBands(m_downs, data.downs);
+    setTimeFormat(data.view.lengthMs());
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(data.view.fromMs), QDateTime::fromMSecsSinceEpoch(data.view.toMs));
+    AxisScale::fit(m_milliseconds, highest);
+}
+
+void LatencyChart::requestView(HistoryRange view)
+{
+    // Feedback at once; the controller reads the history for it and calls showHistory().
+    m_view = view;
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(view.fromMs), QDateTime::fromMSecsSinceEpoch(view.toMs));
+    emit viewRequested(view);
+}
+
+void LatencyChart::wheelEvent(QWheelEvent *event)
+{
+    if (!m_historyMode || event->angleDelta().y() == 0) {
+        QChartView::wheelEvent(event);
+        return;
+    }
+    event->accept();
+    const double factor = event->angleDelta().y() > 0 ? 0.8 : 1.25;
+    const double anchor
+        = std::clamp(m_chart->mapToValue(event->position(), m_latency).x(), double(m_view.fromMs), double(m_view.toMs));
+    requestView({qint64(anchor - (anchor - double(m_view.fromMs)) * factor),
+                 qint64(anchor + (double(m_view.toMs) - anchor) * factor)});
+}
+
+void LatencyChart::mousePressEvent(QMouseEvent *event)
+{
+    if (m_historyMode && event->button() == Qt::LeftButton) {
+        m_dragFrom = event->position().toPoint();
+        m_dragView = m_view;
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void LatencyChart::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragFrom) {
+        QChartView::mouseMoveEvent(event);
+        return;
+    }
+    event->accept();
+    const double width = std::max(1.0, m_chart->plotArea().width());
+    const auto shift
+        = qint64(double(event->position().toPoint().x() - m_dragFrom->x()) / width * double(m_dragView.lengthMs()));
+    if (shift != 0)
+        requestView({m_dragView.fromMs - shift, m_dragView.toMs - shift});
+}
+
+void LatencyChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragFrom && event->button() == Qt::LeftButton) {
+        m_dragFrom.reset();
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void LatencyChart::keyPressEvent(QKeyEvent *event)
+{
+    if (!m_historyMode) {
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    const qint64 length = m_view.lengthMs();
+    const qint64 middle = m_view.fromMs + length / 2;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        requestView({middle - length * 2 / 5, middle + length * 2 / 5});
+        break;
+    case Qt::Key_Minus:
+        requestView({middle - length * 5 / 8, middle + length * 5 / 8});
+        break;
+    case Qt::Key_Left:
+        requestView({m_view.fromMs - length / 4, m_view.toMs - length / 4});
+        break;
+    case Qt::Key_Right:
+        requestView({m_view.fromMs + length / 4, m_view.toMs + length / 4});
+        break;
+    case Qt::Key_Home:
+        emit followRequested();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
 }
 
 void LatencyChart::append(const ProbeResult &result)
@@ -94,6 +272,12 @@ void LatencyChart::setResults(const QList<ProbeResult> &oldestFirst)
 
 void LatencyChart::clear()
 {
+    m_historyMode = false;
+    m_linesShown = 1;
+    for (QLineSeries *line : std::as_const(m_moreLines))
+        line->clear();
+    setBands(m_gaps, {});
+    setBands(m_downs, {});
     m_newestMs = 0;
     m_pendingLatency.clear();
     m_pendingFailures.clear();
@@ -135,6 +319,8 @@ void LatencyChart::trim(QList<QPointF> &points) const
 
 void LatencyChart::updateAxes()
 {
+    if (m_historyMode)
+        return;
     const qint64 newest = m_newestMs > 0 ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(newest - std::chrono::milliseconds(m_range).count()),
                      QDateTime::fromMSecsSinceEpoch(newest));
@@ -163,6 +349,16 @@ void LatencyChart::applyPalette()
     QPen line(pal.color(QPalette::Highlight));
     line.setWidthF(1.5);
     m_latency->setPen(line);
+    for (QLineSeries *more : std::as_const(m_moreLines))
+        more->setPen(line);
+    QColor gap = pal.color(QPalette::Text);
+    gap.setAlpha(40);
+    m_gaps->setBrush(gap);
+    m_gaps->setPen(Qt::NoPen);
+    QColor down = StatusPalette::status(pal, ProbeStatus::Down);
+    down.setAlpha(70);
+    m_downs->setBrush(down);
+    m_downs->setPen(Qt::NoPen);
     const QColor failed = StatusPalette::status(pal, ProbeStatus::Down);
     m_failures->setColor(failed);
     m_failures->setBorderColor(failed);

@@ -85,6 +85,8 @@ QString EventLogModel::kindText(const EventLogEntry &entry)
         return tr("network");
     case EventLogEntry::Type::Alert:
         return tr("alert");
+    case EventLogEntry::Type::History:
+        return tr("history");
     case EventLogEntry::Type::ProbeError:
         break;
     }

@@ -1,10 +1,12 @@
 #include "EndpointTableModel.h"
 
+#include "history/HistoryText.h"
 #include "monitor/Monitor.h"
 #include "text/LatencyText.h"
 #include "text/StatusText.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace {
@@ -140,6 +142,66 @@ void EndpointTableModel::onEndpointsRemoved(const QList<EndpointId> &ids)
     emit statusCountsChanged();
 }
 
+qint64 EndpointTableModel::uptimeSpanMs(int span)
+{
+    constexpr qint64 day = 86'400'000;
+    const qint64 spans[uptimeSpanCount] = {day, 7 * day, 30 * day};
+    return spans[std::clamp(span, 0, uptimeSpanCount - 1)];
+}
+
+void EndpointTableModel::setHistoryUptime(int span, const QList<HistoryUptime> &uptimes)
+{
+    if (span < 0 || span >= uptimeSpanCount || uptimes.isEmpty())
+        return;
+    QHash<QString, const HistoryUptime *> byKey;
+    byKey.reserve(uptimes.size());
+    for (const HistoryUptime &uptime : uptimes)
+        byKey.insert(uptime.key, &uptime);
+    std::vector<int> rows;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (const HistoryUptime *uptime = byKey.value(m_rows[i].endpoint.id)) {
+            m_rows[i].history[std::size_t(span)] = *uptime;
+            rows.push_back(int(i));
+        }
+    }
+    // Runs of adjacent rows, as the live updates do.
+    for (std::size_t begin = 0; begin < rows.size();) {
+        std::size_t end = begin + 1;
+        while (end < rows.size() && rows[end] == rows[end - 1] + 1)
+            ++end;
+        emit dataChanged(index(rows[begin], uptimeColumn(span)), index(rows[end - 1], uptimeColumn(span)));
+        begin = end;
+    }
+}
+
+void EndpointTableModel::clearHistoryUptime()
+{
+    for (Row &row : m_rows)
+        row.history = {};
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Uptime24hColumn), index(rowCount() - 1, Uptime30dColumn));
+}
+
+QVariant EndpointTableModel::historyUptimeText(const Row &row, int column, bool toolTip) const
+{
+    const auto &uptime = row.history[std::size_t(column - Uptime24hColumn)];
+    if (!uptime)
+        return toolTip ? QVariant(tr("Not read from the history yet")) : QVariant(QStringLiteral("–"));
+    const auto ratio = uptime->ratio();
+    if (!ratio)
+        return toolTip ? QVariant(tr("Not observed in this span: Pingscope was not recording it"))
+                       : QVariant(QStringLiteral("–"));
+    // Two decimals, but never rounded up to a perfect 100 % that was not.
+    const double percent = std::floor(*ratio * 10'000) / 100;
+    const QString text = tr("%L1 %").arg(percent, 0, 'f', 2);
+    if (!toolTip)
+        return text;
+    return tr("%1 of %2 observed (%L3 % of the span); down %4")
+        .arg(text, HistoryText::duration(uptime->observedMs()))
+        .arg(uptime->coverage() * 100, 0, 'f', 1)
+        .arg(HistoryText::duration(uptime->downMs));
+}
+
 void EndpointTableModel::reindexFrom(int row)
 {
     for (int i = row; i < rowCount(); ++i)
@@ -238,9 +300,12 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == TargetColumn)
             return row.endpoint.probe.target.toString();
+        if (index.column() >= Uptime24hColumn && index.column() <= Uptime30dColumn)
+            return historyUptimeText(row, index.column(), true);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() >= LastLatencyColumn && index.column() <= UptimeColumn)
+        if ((index.column() >= LastLatencyColumn && index.column() <= UptimeColumn)
+            || (index.column() >= Uptime24hColumn && index.column() <= Uptime30dColumn))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -300,6 +365,10 @@ QVariant EndpointTableModel::display(const Row &row, int column) const
         return {};
     case LastErrorColumn:
         return errorOf(row.state);
+    case Uptime24hColumn:
+    case Uptime7dColumn:
+    case Uptime30dColumn:
+        return historyUptimeText(row, column, false);
     default:
         return {};
     }
@@ -339,6 +408,12 @@ EndpointTableModel::SortKey EndpointTableModel::sortKey(const Row &row, int colu
         return statisticsOf(row).uptimePercent.value_or(-1.0);
     case LastErrorColumn:
         return errorOf(row.state);
+    case Uptime24hColumn:
+    case Uptime7dColumn:
+    case Uptime30dColumn: {
+        const auto &uptime = row.history[std::size_t(column - Uptime24hColumn)];
+        return uptime && uptime->ratio() ? *uptime->ratio() : -1.0;
+    }
     default:
         return qint64(0);
     }
@@ -383,6 +458,14 @@ QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation
             return tr("Share of results after which the endpoint was up or degraded");
         case SparklineColumn:
             return tr("The last 60 results, oldest on the left; red marks a failure");
+        case Uptime24hColumn:
+        case Uptime7dColumn:
+        case Uptime30dColumn:
+            return tr("Up time over observed time in the history, over the last %1; time Pingscope was not "
+                      "running is not counted")
+                .arg(section == Uptime24hColumn      ? tr("24 hours")
+                         : section == Uptime7dColumn ? tr("7 days")
+                                                     : tr("30 days"));
         default:
             return {};
         }
@@ -414,6 +497,12 @@ QVariant EndpointTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Recent");
     case LastErrorColumn:
         return tr("Last error");
+    case Uptime24hColumn:
+        return tr("Uptime 24 h");
+    case Uptime7dColumn:
+        return tr("Uptime 7 d");
+    case Uptime30dColumn:
+        return tr("Uptime 30 d");
     default:
         return {};
     }

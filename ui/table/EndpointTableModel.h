@@ -1,6 +1,7 @@
 #pragma once
 
 #include "endpoint/Endpoint.h"
+#include "history/HistoryTypes.h"
 #include "monitor/EndpointId.h"
 #include "monitor/EndpointState.h"
 #include "monitor/EndpointStatistics.h"
@@ -41,6 +42,11 @@ public:
         UptimeColumn,
         SparklineColumn,
         LastErrorColumn,
+        // From the history file (HistoryUptimeController), refreshed in batches; the view puts them
+        // after UptimeColumn.
+        Uptime24hColumn,
+        Uptime7dColumn,
+        Uptime30dColumn,
         ColumnCount
     };
 
@@ -73,6 +79,15 @@ public:
     // Rebuilds every row from the monitor in one reset.
     void reload();
 
+    // The spans of the history uptime columns: 24 h, 7 d, 30 d.
+    static constexpr int uptimeSpanCount = 3;
+    static qint64 uptimeSpanMs(int span);
+    static int uptimeColumn(int span) { return Uptime24hColumn + span; }
+    // Uptimes over one span for the rows whose endpoint id is their key; one dataChanged per run of
+    // rows. Rows not named keep what they had.
+    void setHistoryUptime(int span, const QList<HistoryUptime> &uptimes);
+    void clearHistoryUptime(); // another history (or none)
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -88,7 +103,10 @@ private:
         Endpoint endpoint;
         EndpointState state;
         mutable std::optional<EndpointStatistics> statistics; // empty = not computed since the last result
+        std::array<std::optional<HistoryUptime>, uptimeSpanCount> history; // empty = not read yet
     };
+
+    QVariant historyUptimeText(const Row &row, int column, bool toolTip) const;
 
     void appendRow(EndpointId id); // mirrors one endpoint of the monitor; inside a reset or an insert
     void onEndpointsAdded(const QList<EndpointId> &ids);

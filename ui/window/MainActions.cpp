@@ -63,6 +63,11 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
     selectAll = make(tr("Select A&ll"), QString(), QKeySequence::SelectAll, tr("Select every endpoint shown"));
     findEndpoint = make(tr("&Find…"), QString(), QKeySequence::Find, tr("Filter the endpoints by text"));
 
+    historyProperties = make(tr("Profile &History…"), QString(), QKeySequence(),
+                             tr("Where the profile's history is kept, and moving it"));
+    exportHistory = make(tr("&Export History…"), QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                         tr("Write the stored results of endpoints over a range as CSV or JSON"));
+
     showWindow = make(tr("Show &Window"), QString(), QKeySequence(), tr("Show the Pingscope window"));
     about = make(tr("&About Pingscope"), QString(), QKeySequence(), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
@@ -84,7 +89,7 @@ QAction *MainActions::make(const QString &text, const QString &icon, const QKeyS
     return action;
 }
 
-void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle)
+void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle, QAction *outagesDockToggle)
 {
     QMenu *file = bar->addMenu(tr("&File"));
     file->addActions({newProfile, openProfile});
@@ -111,8 +116,12 @@ void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle)
     monitor->addSeparator();
     monitor->addAction(alerts);
 
+    QMenu *history = bar->addMenu(tr("Hi&story"));
+    history->addAction(outagesDockToggle);
+    history->addActions({exportHistory, historyProperties});
+
     QMenu *view = bar->addMenu(tr("&View"));
-    view->addAction(logDockToggle);
+    view->addActions({logDockToggle, outagesDockToggle});
 
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(about);

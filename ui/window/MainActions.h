@@ -41,12 +41,15 @@ public:
     QAction *selectAll;
     QAction *findEndpoint;
 
+    QAction *historyProperties;
+    QAction *exportHistory;
+
     QAction *showWindow;
     QAction *about;
 
     QMenu *recentMenu = nullptr; // filled by the window when it opens
 
-    void fillMenuBar(QMenuBar *bar, QAction *logDockToggle);
+    void fillMenuBar(QMenuBar *bar, QAction *logDockToggle, QAction *outagesDockToggle);
     void fillToolBar(QToolBar *toolBar);
     void fillContextMenu(QMenu *menu);
     void fillTrayMenu(QMenu *menu);

@@ -9,12 +9,20 @@
 #include "alert/AlertsController.h"
 #include "detail/DetailController.h"
 #include "detail/EndpointDetailPane.h"
+#include "detail/HistoryChartController.h"
+#include "history/HistoryExportDialog.h"
+#include "history/HistoryPropertiesDialog.h"
+#include "history/OutagesController.h"
+#include "history/OutagesDock.h"
+#include "history/ProfileHistory.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
+#include "table/HistoryUptimeController.h"
 #include "table/TagFilterController.h"
+#include "text/StatusPalette.h"
 #include "tray/TrayController.h"
 #include "workspace/ProfileDocument.h"
 #include "workspace/Workspace.h"
@@ -23,8 +31,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -33,6 +43,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -59,6 +70,10 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_logDock(new EventLogDock(m_monitor->eventLog(), this))
     , m_statusBar(new MonitorStatusBar(m_monitor, m_model, this))
     , m_tray(nullptr)
+    , m_history(new ProfileHistory(workspace, m_monitor->eventLog(), this))
+    , m_uptime(new HistoryUptimeController(m_model, this))
+    , m_outagesDock(new OutagesDock(this))
+    , m_historyLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -99,11 +114,14 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     setCentralWidget(m_splitter);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outagesDock);
+    tabifyDockWidget(m_logDock, m_outagesDock);
+    m_logDock->raise();
     m_logDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_logDock->toggleViewAction()->setToolTip(tr("Show or hide the event log (Ctrl+L)"));
     setStatusBar(m_statusBar);
 
-    m_actions->fillMenuBar(menuBar(), m_logDock->toggleViewAction());
+    m_actions->fillMenuBar(menuBar(), m_logDock->toggleViewAction(), m_outagesDock->toggleViewAction());
     m_files = new ProfileFileActions(m_document, &m_settings, m_actions, this); // once the recent menu exists
     auto *toolBar = addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -124,6 +142,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     });
 
     connectActions();
+    buildHistory();
     connect(m_document, &ProfileDocument::changed, this, &MainWindow::updateTitle);
     // A freshly opened profile shows its first endpoint's details at once.
     connect(m_document, &ProfileDocument::loaded, this, [this] {
@@ -150,14 +169,19 @@ void MainWindow::buildTable()
     header->moveSection(EndpointTableModel::StatusColumn, 0);
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const std::pair<int, int> widths[]
-        = {{EndpointTableModel::NameColumn, 120},     {EndpointTableModel::TargetColumn, 170},
-           {EndpointTableModel::KindColumn, 45},      {EndpointTableModel::StatusColumn, 80},
-           {EndpointTableModel::TaskColumn, 85},      {EndpointTableModel::LastLatencyColumn, 65},
-           {EndpointTableModel::P50Column, 65},       {EndpointTableModel::P95Column, 65},
-           {EndpointTableModel::FailureColumn, 55},   {EndpointTableModel::UptimeColumn, 55},
-           {EndpointTableModel::SparklineColumn, 100}};
+        = {{EndpointTableModel::NameColumn, 120},      {EndpointTableModel::TargetColumn, 170},
+           {EndpointTableModel::KindColumn, 45},       {EndpointTableModel::StatusColumn, 80},
+           {EndpointTableModel::TaskColumn, 85},       {EndpointTableModel::LastLatencyColumn, 65},
+           {EndpointTableModel::P50Column, 65},        {EndpointTableModel::P95Column, 65},
+           {EndpointTableModel::FailureColumn, 55},    {EndpointTableModel::UptimeColumn, 55},
+           {EndpointTableModel::SparklineColumn, 100}, {EndpointTableModel::Uptime24hColumn, 75},
+           {EndpointTableModel::Uptime7dColumn, 75},   {EndpointTableModel::Uptime30dColumn, 75}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width * em / 10);
+    // The history's uptimes beside the hour's, and the last error still last (it stretches).
+    for (int span = EndpointTableModel::uptimeSpanCount - 1; span >= 0; --span)
+        header->moveSection(header->visualIndex(EndpointTableModel::uptimeColumn(span)),
+                            header->visualIndex(EndpointTableModel::UptimeColumn) + 1);
 
     auto *context = new QMenu(this);
     m_actions->fillContextMenu(context);
@@ -246,6 +270,7 @@ void MainWindow::onCurrentChanged()
     const QModelIndex current = m_table->currentIndex();
     const EndpointId id = current.isValid() ? current.data(EndpointTableModel::IdRole).value<EndpointId>() : 0;
     m_logDock->setSelectedEndpoint(id);
+    m_outagesDock->setSelectedKey(id ? m_monitor->keyOf(id) : QString());
     if (id != m_detailController->shown())
         m_detailController->show(id);
 }
@@ -349,6 +374,100 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     m_files->openDropped(path);
+}
+
+void MainWindow::buildHistory()
+{
+    m_historyLabel->setObjectName(QStringLiteral("historyState"));
+    m_historyLabel->setContentsMargins(10, 0, 10, 0);
+    m_statusBar->addPermanentWidget(m_historyLabel);
+    m_outagesDock->toggleViewAction()->setToolTip(tr("Show or hide the outages of the history"));
+    connect(m_history, &ProfileHistory::storeChanged, this, &MainWindow::useHistoryStore);
+    connect(m_history, &ProfileHistory::problemChanged, this, [this](const QString &problem) {
+        showHistoryState();
+        if (!problem.isEmpty())
+            m_statusBar->showMessage(problem, 15'000);
+    });
+    connect(m_outagesDock, &OutagesDock::outageActivated, this, &MainWindow::showOutage);
+    connect(m_actions->historyProperties, &QAction::triggered, this, [this] {
+        HistoryPropertiesDialog dialog(m_history, m_document->path(), this);
+        dialog.exec();
+    });
+    connect(m_actions->exportHistory, &QAction::triggered, this, &MainWindow::chooseExport);
+    // A result of the shown endpoint brings the Outages of an open outage up to date too.
+    connect(m_monitor, &Monitor::started, m_outagesDock->controller(), &OutagesController::refresh);
+    useHistoryStore();
+}
+
+void MainWindow::useHistoryStore()
+{
+    HistoryStore *store = m_history->store();
+    m_detail->historyChart()->setStore(store);
+    m_uptime->setStore(store);
+    m_outagesDock->setStore(store);
+    m_actions->exportHistory->setEnabled(m_history->hasFile());
+    showHistoryState();
+}
+
+void MainWindow::showHistoryState()
+{
+    const QString problem = m_history->lastProblem();
+    QPalette own = m_historyLabel->palette();
+    own.setColor(QPalette::WindowText,
+                 problem.isEmpty() ? palette().color(QPalette::WindowText)
+                                   : StatusPalette::status(palette(), ProbeStatus::Down));
+    m_historyLabel->setPalette(own);
+    if (!problem.isEmpty()) {
+        m_historyLabel->setText(tr("History failed"));
+        m_historyLabel->setToolTip(problem);
+    } else if (m_history->hasFile()) {
+        m_historyLabel->setText(tr("History: %1").arg(QFileInfo(m_history->path()).fileName()));
+        m_historyLabel->setToolTip(
+            tr("Results are kept in %1 (History ▸ Profile History to move it)").arg(m_history->path()));
+    } else {
+        m_historyLabel->setText(tr("History: recent results only"));
+        m_historyLabel->setToolTip(tr("An unsaved profile keeps only its last results; save it to keep its history"));
+    }
+}
+
+void MainWindow::showOutage(const QString &key, qint64 startMs, qint64 endMs)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, EndpointTableModel::NameColumn);
+        if (m_monitor->keyOf(index.data(EndpointTableModel::IdRole).value<EndpointId>()) == key) {
+            m_table->setCurrentIndex(index);
+            break;
+        }
+    }
+    // Half the outage again either side, at least five minutes: what came before and after.
+    const qint64 pad = std::max<qint64>((endMs - startMs) / 2, 5 * 60'000);
+    m_detail->historyChart()->setView({startMs - pad, endMs + pad});
+}
+
+void MainWindow::chooseExport()
+{
+    QStringList keys;
+    for (const EndpointId id : selectedIds())
+        keys << m_monitor->keyOf(id);
+    HistoryExportDialog dialog(keys, QDateTime::currentMSecsSinceEpoch(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportHistory(dialog.request());
+}
+
+QCoro::Task<HistoryFileExport::Result> MainWindow::exportHistory(HistoryFileExport::Request request)
+{
+    QPointer<MainWindow> self(this);
+    const QString destination = request.destination;
+    m_statusBar->showMessage(tr("Exporting the history to %1…").arg(destination));
+    HistoryFileExport::Result result
+        = co_await HistoryFileExport::run(m_history->store(), m_history->path(), std::move(request));
+    if (self) {
+        m_statusBar->showMessage(result.error.isEmpty()
+                                     ? tr("Exported %L1 results to %2").arg(result.rows).arg(destination)
+                                     : tr("Export failed: %1").arg(result.error),
+                                 15'000);
+    }
+    co_return result;
 }
 
 void MainWindow::restoreWindowState()

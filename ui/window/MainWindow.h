@@ -5,6 +5,9 @@
 #include "monitor/EndpointId.h"
 #include "monitor/MonitorUpdates.h"
 
+#include "history/HistoryFileExport.h"
+
+#include <QCoroTask>
 #include <QMainWindow>
 
 class DetailController;
@@ -13,6 +16,10 @@ class EndpointDetailPane;
 class EndpointFilterModel;
 class EndpointTableModel;
 class EventLogDock;
+class HistoryUptimeController;
+class OutagesDock;
+class ProfileHistory;
+class QLabel;
 class MainActions;
 class Monitor;
 class MonitorStatusBar;
@@ -56,6 +63,14 @@ public:
     MonitorStatusBar *monitorStatusBar() const { return m_statusBar; }
     EventLogDock *eventLogDock() const { return m_logDock; }
     EndpointDetailPane *detailPane() const { return m_detail; }
+    ProfileHistory *profileHistory() const { return m_history; }
+    OutagesDock *outagesDock() const { return m_outagesDock; }
+    HistoryUptimeController *uptimeController() const { return m_uptime; }
+    QLabel *historyLabel() const { return m_historyLabel; }
+    // Shows an outage: selects its endpoint and sets the chart on it, with some time either side.
+    void showOutage(const QString &key, qint64 startMs, qint64 endMs);
+    // The window's export, as the dialog starts it; the status bar says how it went.
+    QCoro::Task<HistoryFileExport::Result> exportHistory(HistoryFileExport::Request request);
     QList<EndpointId> selectedIds() const; // in table order
 
 protected:
@@ -76,6 +91,10 @@ private:
     void showAbout();
     void quit();
 
+    void buildHistory();
+    void useHistoryStore();
+    void showHistoryState();
+    void chooseExport();
     void restoreWindowState();
     void saveWindowState() const;
 
@@ -96,5 +115,9 @@ private:
     EventLogDock *m_logDock;
     MonitorStatusBar *m_statusBar;
     TrayController *m_tray;
+    ProfileHistory *m_history;
+    HistoryUptimeController *m_uptime;
+    OutagesDock *m_outagesDock;
+    QLabel *m_historyLabel;
     bool m_quitting = false;
 };

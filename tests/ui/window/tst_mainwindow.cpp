@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,7 +62,8 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase()
     {
-        // Settings go to a directory of this run, never to the user's.
+        // Settings go to a directory of this run, never to the user's; so do the profiles' histories.
+        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_settingsDir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
@@ -312,6 +314,30 @@ private slots:
 
         monitor.removeEndpoint(monitor.endpointIds().last());
         QVERIFY(!window.detailPane()->isEnabled() || title->text() != QStringLiteral("second"));
+    }
+
+    void aSavedProfileKeepsItsHistoryAndTheTableShowsIt()
+    {
+        QTemporaryDir dir;
+        FakeProbeExecutor executor;
+        Workspace workspace(&executor);
+        MainWindow window(&workspace);
+        QCOMPARE(window.historyLabel()->text(), QStringLiteral("History: recent results only"));
+        QVERIFY(!window.actions()->exportHistory->isEnabled());
+        window.loadProfile(profileOf({QStringLiteral("one")}), {});
+        const QString saved = dir.filePath(QStringLiteral("kept.json"));
+        QVERIFY(window.saveProfile(saved));
+        QVERIFY(workspace.history());
+        QVERIFY2(window.historyLabel()->text().startsWith(QStringLiteral("History: kept-")),
+                 qPrintable(window.historyLabel()->text()));
+        QVERIFY(window.actions()->exportHistory->isEnabled());
+        // The history's uptimes stand right after the hour's.
+        QHeaderView *header = window.tableView()->horizontalHeader();
+        QCOMPARE(header->visualIndex(EndpointTableModel::Uptime24hColumn),
+                 header->visualIndex(EndpointTableModel::UptimeColumn) + 1);
+        QCOMPARE(header->visualIndex(EndpointTableModel::Uptime30dColumn),
+                 header->visualIndex(EndpointTableModel::UptimeColumn) + 3);
+        QVERIFY(window.outagesDock());
     }
 
     void remembersColumnsAndSortOrder()

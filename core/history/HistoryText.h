@@ -1,13 +1,14 @@
 #pragma once
 
-#include "history/HistoryTypes.h"
+#include "HistoryTypes.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <optional>
 
-// The texts of `pingscope history`: times, the export's rows, the JSON objects of outages and uptime.
+// The texts of history exports (`pingscope history` and the window): times, the export's rows, the
+// JSON objects of outages and uptime. Qt Core only, so the window writes the same format.
 namespace HistoryText {
 
 // "2026-11-25T12:00:01.204Z", written by hand: QDateTime's formatting costs more than the rest of an
@@ -32,5 +33,8 @@ void appendCsvRow(QByteArray &out, const EndpointFields &endpoint, const History
 void appendJsonRow(QByteArray &out, const EndpointFields &endpoint, const HistoryPoint &point);
 
 QByteArray jsonString(const QString &text);
+
+// A span as people read it: "6 d 23 h", "3 h 12 min", "4 min 10 s", "12.0 s".
+QString duration(qint64 ms);
 
 } // namespace HistoryText

@@ -207,3 +207,15 @@ void HistoryText::appendJsonRow(QByteArray &out, const EndpointFields &endpoint,
         out += jsonString(point.message);
     out += "}\n";
 }
+
+QString HistoryText::duration(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s >= 86'400)
+        return QStringLiteral("%1 d %2 h").arg(s / 86'400).arg(s % 86'400 / 3600);
+    if (s >= 3600)
+        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+    if (s >= 60)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
