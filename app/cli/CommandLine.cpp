@@ -194,7 +194,7 @@ bool CommandLine::isHeadless(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    const QString first = arguments.at(1);
+    const QString &first = arguments.at(1);
     return isCommand(first) || arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))
         || arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"));
 }

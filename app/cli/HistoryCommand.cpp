@@ -80,8 +80,7 @@ QHash<QString, HistoryEndpoint> byKey(HistoryReader &reader)
 QString formatFrom(const QCommandLineParser &parser, const QStringList &allowed, QString *error)
 {
     // text where it is allowed is the default; export has none and says so before this.
-    const QString format
-        = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : allowed.first();
+    QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : allowed.first();
     if (!allowed.contains(format))
         *error = QStringLiteral("--format wants %1 (got \"%2\")").arg(allowed.join(QStringLiteral(" or ")), format);
     return format;
@@ -251,7 +250,7 @@ int runHistoryCommand(const QStringList &arguments, QTextStream &out, QTextStrea
                                          : QStringLiteral("unknown history command \"%1\"").arg(verb));
     if (words.size() < 2)
         return usageError(c, QStringLiteral("%1 needs the history FILE").arg(verb));
-    const QString file = words.at(1);
+    const QString &file = words.at(1);
     if (verb == QLatin1String("backup")) {
         if (words.size() != 3)
             return usageError(c, QStringLiteral("backup needs FILE and DEST"));

@@ -29,7 +29,7 @@ struct Outcome
     QString errorLine() const;
 };
 
-inline constexpr qsizetype maximumCaptured = 64 * 1024;
+inline constexpr qsizetype maximumCaptured = 64LL * 1024;
 
 QCoro::Task<Outcome> run(QString program, QStringList arguments, QProcessEnvironment environment, QByteArray input,
                          std::shared_ptr<NetContext> context);

@@ -26,7 +26,7 @@ struct Request
     bool head = false;
     bool followRedirects = false; // curl follows them (robots.txt, sitemaps); else the 3xx is the answer
     int maxRedirects = 5;
-    qint64 maxBodyBytes = 4 * 1024 * 1024; // beyond this the body is cut and the answer marked truncated
+    qint64 maxBodyBytes = 4LL * 1024 * 1024; // beyond this the body is cut and the answer marked truncated
     bool verifyTls = true;
     QByteArray userAgent;
 };

@@ -46,7 +46,7 @@ struct CrawlOptions
 
     // What is read, checked and kept.
     bool checkFragments = true; // #name links to internal pages, against the page's ids and names
-    qint64 maxPageBytes = 4 * 1024 * 1024; // of a page read; a larger one is read in part
+    qint64 maxPageBytes = 4LL * 1024 * 1024; // of a page read; a larger one is read in part
     int maxLinksPerPage = 10000;
     int maxReferrers = 1000; // kept per URL; all are counted
     TrapGuard::Limits traps;

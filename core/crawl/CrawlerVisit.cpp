@@ -192,7 +192,7 @@ void Crawler::applyScan(CrawlId id, PageScan scan)
     if (m_options.checkFragments) {
         if (!scan.anchors.empty()) {
             scan.anchors.shrink_to_fit();
-            m_anchors.insert(id, std::move(scan.anchors));
+            m_anchors.emplace(id, std::move(scan.anchors)); // insert() would copy the vector
         } else {
             m_anchors.insert(id, {});
         }

@@ -3,7 +3,7 @@
 #include <new>
 
 namespace {
-constexpr std::size_t blockBytes = 64 * 1024;
+constexpr std::size_t blockBytes = 64UL * 1024;
 constexpr std::size_t alignment = alignof(std::max_align_t);
 } // namespace
 

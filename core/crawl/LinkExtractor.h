@@ -40,7 +40,7 @@ struct PageLinks
 
 namespace LinkExtractor {
 
-inline constexpr qsizetype defaultMaxBytes = 4 * 1024 * 1024;
+inline constexpr qsizetype defaultMaxBytes = 4LL * 1024 * 1024;
 inline constexpr int defaultMaxLinks = 10000;
 
 PageLinks extract(QByteArrayView body, QByteArrayView contentType, const QUrl &pageUrl,

@@ -23,8 +23,8 @@ bool isCheckable(const QString &fragment)
         && !fragment.startsWith(QLatin1String(":~:"));
 }
 
-PageScan scan(QByteArray body, QByteArray contentType, QUrl pageUrl, QByteArray pageKey, UrlNormalizer normalizer,
-              qint64 maxBytes, int maxLinks)
+PageScan scan(QByteArray body, const QByteArray &contentType, const QUrl &pageUrl, const QByteArray &pageKey,
+              const UrlNormalizer &normalizer, qint64 maxBytes, int maxLinks)
 {
     PageLinks page = LinkExtractor::extract(body, contentType, pageUrl, maxBytes, maxLinks);
     body.clear(); // the largest thing held: gone before the links are built

@@ -34,9 +34,10 @@ struct PageScan
 
 namespace PageScanner {
 
-// pageKey is the page's own key: a link to one of its own ids is checked here and then dropped.
-PageScan scan(QByteArray body, QByteArray contentType, QUrl pageUrl, QByteArray pageKey, UrlNormalizer normalizer,
-              qint64 maxBytes, int maxLinks);
+// pageKey is the page's own key: a link to one of its own ids is checked here and then dropped. The
+// body is taken by value to be freed before the links are built; QtConcurrent::run keeps copies of the rest.
+PageScan scan(QByteArray body, const QByteArray &contentType, const QUrl &pageUrl, const QByteArray &pageKey,
+              const UrlNormalizer &normalizer, qint64 maxBytes, int maxLinks);
 
 size_t anchorHash(const QString &anchor);
 bool hasAnchor(const std::vector<size_t> &anchors, const QString &fragment);

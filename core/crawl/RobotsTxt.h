@@ -16,7 +16,7 @@
 class RobotsTxt final
 {
 public:
-    static constexpr qsizetype maxBytes = 500 * 1024;
+    static constexpr qsizetype maxBytes = 500LL * 1024;
     static constexpr int maxRules = 10000;
     static constexpr qsizetype maxPatternBytes = 4096;
 

@@ -16,7 +16,7 @@ class JsonFieldReader;
 struct HttpOptions
 {
     static constexpr Setting<int> maxRedirectsSetting{"max_redirects", 5, 0, 50};
-    static constexpr Setting<qint64> maxBodyBytesSetting{"max_body_bytes", 1024 * 1024, 0, qint64(9e15)};
+    static constexpr Setting<qint64> maxBodyBytesSetting{"max_body_bytes", 1024LL * 1024, 0, qint64(9e15)};
 
     QByteArray method = "GET";
     QList<std::pair<QByteArray, QByteArray>> headers;

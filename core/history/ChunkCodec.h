@@ -50,7 +50,7 @@ struct DecodedChunk
 
 namespace ChunkCodec {
 inline constexpr int maxPoints = 1'000'000;
-inline constexpr qsizetype maxPlainBytes = 64 * 1024 * 1024;
+inline constexpr qsizetype maxPlainBytes = 64LL * 1024 * 1024;
 
 std::optional<DecodedChunk> decode(QByteArrayView bytes, QString *error);
 } // namespace ChunkCodec

@@ -24,7 +24,7 @@ class HistoryChartController final : public QObject
 
 public:
     static constexpr qint64 minimumSpanMs = 60'000;
-    static constexpr qint64 maximumSpanMs = 2 * 366 * 86'400'000LL;
+    static constexpr qint64 maximumSpanMs = 2LL * 366 * 86'400'000;
 
     explicit HistoryChartController(LatencyChart *chart, QObject *parent = nullptr);
 
@@ -57,7 +57,7 @@ private:
     QPointer<HistoryStore> m_store;
     QString m_key;
     qint64 m_intervalMs = 0;
-    qint64 m_spanMs = 5 * 60'000;
+    qint64 m_spanMs = 5LL * 60'000;
     HistoryRange m_fixed;
     bool m_following = true;
     quint64 m_generation = 0; // a reply for an older question is dropped

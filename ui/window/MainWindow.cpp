@@ -440,7 +440,7 @@ void MainWindow::showOutage(const QString &key, qint64 startMs, qint64 endMs)
         }
     }
     // Half the outage again either side, at least five minutes: what came before and after.
-    const qint64 pad = std::max<qint64>((endMs - startMs) / 2, 5 * 60'000);
+    const qint64 pad = std::max<qint64>((endMs - startMs) / 2, 5LL * 60'000);
     m_detail->historyChart()->setView({startMs - pad, endMs + pad});
 }
 

@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QString>
 
-class AppSettings;
+struct AppSettings;
 class MainActions;
 class ProfileDocument;
 class QMimeData;
