@@ -23,7 +23,7 @@ std::optional<Target> fail(QString *error, const QString &message)
 // carriage returns, and the target's own text ("icmp://1\r\r", trimmed) read back as another host.
 bool isAddress(const QString &text, QHostAddress *address)
 {
-    static const QRegularExpression zone(QStringLiteral("^[A-Za-z0-9._~-]*$"));
+    static const QRegularExpression zone(QStringLiteral("\\A[A-Za-z0-9._~-]*\\z"));
     const bool hasSpace = std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
     return !hasSpace && address->setAddress(text) && zone.match(address->scopeId()).hasMatch();
 }
@@ -37,7 +37,8 @@ bool isValidHost(const QString &host)
     QHostAddress address;
     if (isAddress(host, &address))
         return true;
-    static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$"));
+    // \z, not $: PCRE's $ also matches before a final newline, and "host\n" passed.
+    static const QRegularExpression label(QStringLiteral("\\A[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\z"));
     const QStringList labels
         = host.endsWith(QLatin1Char('.')) ? host.chopped(1).split(QLatin1Char('.')) : host.split(QLatin1Char('.'));
     for (const QString &part : labels) {

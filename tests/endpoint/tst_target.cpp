@@ -165,6 +165,9 @@ private slots:
         // QHostAddress trims white space: this passed as 0.0.0.1 with the carriage returns kept in the host.
         QTest::newRow("carriage returns after address") << "icmp://1\r\r\r/"
                                                         << "not a valid host name or address";
+        // PCRE's $ matches before a final newline: this host passed with its newline kept.
+        QTest::newRow("newline after host name") << "icmp://host.test\n/"
+                                                 << "not a valid host name or address";
         QTest::newRow("tab inside address") << "tcp://127.0.0.1\t:80"
                                             << "not a valid host name or address";
         QTest::newRow("escape") << QStringLiteral("tcp://db.lan%1:5432").arg(QChar(0x1b)) << "control character U+001B";
