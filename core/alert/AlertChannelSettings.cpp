@@ -176,7 +176,7 @@ AlertChannelSettings AlertChannelSettings::read(JsonFieldReader &fields)
         JsonFieldReader secretFields = fields.nested(QStringLiteral("secret"), *secret);
         secretFields.string(QStringLiteral("keychain"), &channel.secret.keychain);
         if (secretFields.string(QStringLiteral("env"), &channel.secret.env)) {
-            static const QRegularExpression variable(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+            static const QRegularExpression variable(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_]*\\z"));
             if (!variable.match(channel.secret.env).hasMatch())
                 secretFields.problem(QStringLiteral("env"),
                                      QStringLiteral("must be the name of an environment variable"));

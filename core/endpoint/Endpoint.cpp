@@ -19,6 +19,6 @@ QString Endpoint::derivedId(const Target &target, int occurrence)
 
 bool Endpoint::isValidId(const QString &id)
 {
-    static const QRegularExpression form(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    static const QRegularExpression form(QStringLiteral("\\A[A-Za-z0-9._-]{1,64}\\z"));
     return form.match(id).hasMatch();
 }

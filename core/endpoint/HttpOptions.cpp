@@ -9,13 +9,13 @@ using JsonFieldWriter::put;
 
 bool HttpOptions::isMethod(const QString &text)
 {
-    static const QRegularExpression token(QStringLiteral("^[A-Za-z]{1,20}$"));
+    static const QRegularExpression token(QStringLiteral("\\A[A-Za-z]{1,20}\\z"));
     return token.match(text).hasMatch();
 }
 
 bool HttpOptions::isHeaderName(const QString &text)
 {
-    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    static const QRegularExpression token(QStringLiteral("\\A[!#$%&'*+.^_`|~0-9A-Za-z-]+\\z"));
     return token.match(text).hasMatch();
 }
 

@@ -111,7 +111,7 @@ QByteArray HistoryText::isoTime(qint64 ms)
 
 std::optional<qint64> HistoryText::parseSpan(const QString &text)
 {
-    static const QRegularExpression span(QStringLiteral("^(\\d+)([smhdw])$"));
+    static const QRegularExpression span(QStringLiteral("\\A(\\d+)([smhdw])\\z"));
     const auto match = span.match(text.trimmed());
     if (!match.hasMatch())
         return std::nullopt;

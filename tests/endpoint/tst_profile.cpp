@@ -256,6 +256,18 @@ private slots:
         QVERIFY(one.id != two.id);
     }
 
+    // PCRE's $ also matches before a final newline: these passed with the newline kept, and a header
+    // name ending in one would have reached curl as a line of its own.
+    void validatorsRefuseATrailingNewline()
+    {
+        QVERIFY(Endpoint::isValidId(QStringLiteral("db")));
+        QVERIFY(!Endpoint::isValidId(QStringLiteral("db\n")));
+        QVERIFY(HttpOptions::isHeaderName(QStringLiteral("X-Token")));
+        QVERIFY(!HttpOptions::isHeaderName(QStringLiteral("X-Token\n")));
+        QVERIFY(HttpOptions::isMethod(QStringLiteral("GET")));
+        QVERIFY(!HttpOptions::isMethod(QStringLiteral("GET\n")));
+    }
+
     void savesAtomically()
     {
         QTemporaryDir dir;
