@@ -38,6 +38,15 @@ FakeProbeExecutor::~FakeProbeExecutor()
         probe->finish(ProbeResult::failure(ErrorKind::Cancelled, QStringLiteral("the fake executor went away")));
 }
 
+Profile FakeProbeExecutor::profileOf(const QStringList &names)
+{
+    Profile profile;
+    profile.name = QStringLiteral("Test profile");
+    for (const QString &name : names)
+        profile.endpoints << endpoint(name, 60);
+    return profile;
+}
+
 Endpoint FakeProbeExecutor::endpoint(const QString &name, double intervalS, int timeoutMs)
 {
     Endpoint endpoint;

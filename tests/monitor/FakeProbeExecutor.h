@@ -2,6 +2,7 @@
 
 #include "async/EngineClock.h"
 #include "endpoint/Endpoint.h"
+#include "endpoint/Profile.h"
 #include "monitor/EndpointId.h"
 #include "probe/ProbeExecutor.h"
 
@@ -72,6 +73,8 @@ public:
     static QString nameOf(const ProbeSpec &spec) { return spec.target.host; }
     // count endpoints named "e<first>", "e<first + 1>", ...
     static QList<Endpoint> endpoints(int count, int first = 0, double intervalS = 0.5);
+    // A profile named "Test profile" of these endpoints, each probed every minute (the window tests').
+    static Profile profileOf(const QStringList &names);
 
     static ProbeResult up(std::chrono::microseconds latency = std::chrono::microseconds{0});
     static ProbeResult degraded(QString reason);

@@ -34,15 +34,6 @@ using namespace HistoryTest::Times;
 // it, failures in words, the Outages view and the export.
 namespace {
 
-Profile profileOf(const QStringList &names)
-{
-    Profile profile;
-    profile.name = QStringLiteral("Test profile");
-    for (const QString &name : names)
-        profile.endpoints << FakeProbeExecutor::endpoint(name, 60);
-    return profile;
-}
-
 // Two endpoints: "api" down twice (10:00–10:05 yesterday, 02:00–03:30 today), "db" down once.
 std::unique_ptr<SqliteHistoryStore> recordOutages(const QString &path)
 {
@@ -118,7 +109,7 @@ private slots:
         Workspace workspace(&executor);
         ProfileHistory history(&workspace, workspace.monitor()->eventLog(), nullptr);
         QSignalSpy changed(&history, &ProfileHistory::storeChanged);
-        workspace.document()->load(profileOf({QStringLiteral("web")}), {});
+        workspace.document()->load(FakeProbeExecutor::profileOf({QStringLiteral("web")}), {});
         QVERIFY(!history.hasFile()); // unsaved: the recent results only
         QCOMPARE(history.store(), static_cast<HistoryStore *>(workspace.recentResults()));
         QVERIFY(workspace.document()->save(profilePath));

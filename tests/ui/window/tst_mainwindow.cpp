@@ -32,15 +32,6 @@
 using namespace std::chrono_literals;
 
 namespace {
-Profile profileOf(const QStringList &names)
-{
-    Profile profile;
-    profile.name = QStringLiteral("Test profile");
-    for (const QString &name : names)
-        profile.endpoints << FakeProbeExecutor::endpoint(name, 60);
-    return profile;
-}
-
 void selectRows(MainWindow &window, const QList<int> &rows)
 {
     QItemSelectionModel *selection = window.tableView()->selectionModel();
@@ -79,7 +70,8 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
+        window.loadProfile(
+            FakeProbeExecutor::profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
         MainActions *actions = window.actions();
         QVERIFY(actions->runNow->isEnabled()); // a loaded profile's first endpoint is current
         selectRows(window, {});
@@ -121,7 +113,7 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        window.loadProfile(profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
         QVERIFY(!window.document()->isModified());
 
         selectRows(window, {1});
@@ -203,8 +195,9 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        Profile profile = profileOf({QStringLiteral("up1"), QStringLiteral("up2"), QStringLiteral("degraded"),
-                                     QStringLiteral("down"), QStringLiteral("hangs1"), QStringLiteral("hangs2")});
+        Profile profile = FakeProbeExecutor::profileOf({QStringLiteral("up1"), QStringLiteral("up2"),
+                                                        QStringLiteral("degraded"), QStringLiteral("down"),
+                                                        QStringLiteral("hangs1"), QStringLiteral("hangs2")});
         profile.endpoints[3].failureThreshold = 1;
         window.loadProfile(profile, {});
         monitor.setConcurrencyLimit(5);
@@ -228,7 +221,7 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        Profile profile = profileOf({QStringLiteral("x")});
+        Profile profile = FakeProbeExecutor::profileOf({QStringLiteral("x")});
         profile.endpoints[0].failureThreshold = 1;
         window.loadProfile(profile, {});
         monitor.runAllNow();
@@ -250,7 +243,7 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        window.loadProfile(profileOf({QStringLiteral("a")}), {});
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a")}), {});
 
         // The dialogs are modal: answer them from the event loop they run.
         QTimer::singleShot(0, this, [] {
@@ -298,7 +291,7 @@ private slots:
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        window.loadProfile(profileOf({QStringLiteral("first"), QStringLiteral("second")}), {});
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("first"), QStringLiteral("second")}), {});
         monitor.runAllNow();
         QTRY_COMPARE(monitor.counters().done, quint64(2));
         const auto *title = window.detailPane()->findChild<QLabel *>(QStringLiteral("detailTitle"));
@@ -324,7 +317,7 @@ private slots:
         MainWindow window(&workspace);
         QCOMPARE(window.historyLabel()->text(), QStringLiteral("History: recent results only"));
         QVERIFY(!window.actions()->exportHistory->isEnabled());
-        window.loadProfile(profileOf({QStringLiteral("one")}), {});
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("one")}), {});
         const QString saved = dir.filePath(QStringLiteral("kept.json"));
         QVERIFY(window.saveProfile(saved));
         QVERIFY(workspace.history());
