@@ -32,20 +32,6 @@ quint16 closedPort()
     return server.serverPort();
 }
 
-// The port of "pingscope watch: metrics at http://127.0.0.1:PORT/metrics" on stderr, or 0.
-quint16 announcedPort(const QByteArray &err)
-{
-    static const QRegularExpression announcement(QStringLiteral("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics"));
-    const auto match = announcement.match(QString::fromUtf8(err));
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
-QByteArray bodyOf(const QByteArray &answer)
-{
-    const qsizetype end = answer.indexOf("\r\n\r\n");
-    return end < 0 ? QByteArray() : answer.mid(end + 4);
-}
-
 QJsonObject parseObject(const QByteArray &line)
 {
     QJsonParseError error{};
@@ -251,8 +237,8 @@ private slots:
         PingscopeProcess process({QStringLiteral("watch"), QStringLiteral("--profile"), profile,
                                   QStringLiteral("--log"), QStringLiteral("none"), QStringLiteral("--metrics-listen"),
                                   QStringLiteral(":0")});
-        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
-        const quint16 port = announcedPort(process.err());
+        QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
+        const quint16 port = announcedMetricsPort(process.err());
         // Two rounds at 0.5 s: every endpoint has a status by then.
         process.waitUntil([] { return false; }, 1300);
 
@@ -353,9 +339,9 @@ private slots:
         PingscopeProcess process({QStringLiteral("watch"), QStringLiteral("--profile"), profile,
                                   QStringLiteral("--log"), QStringLiteral("none"), QStringLiteral("--metrics-listen"),
                                   QStringLiteral("127.0.0.1:0")});
-        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
+        QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
         process.waitUntil([] { return false; }, 1300);
-        const MetricsPage page = MetricsPage::parse(bodyOf(httpGet(announcedPort(process.err()), "/metrics")));
+        const MetricsPage page = MetricsPage::parse(bodyOf(httpGet(announcedMetricsPort(process.err()), "/metrics")));
         QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
         QVERIFY(process.signalAndTimeExit(SIGINT, 5000) >= 0);
 
