@@ -66,16 +66,28 @@ quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
 #if PINGSCOPE_WITH_WEB_CONFIG
 quint16 MetricsExporter::listen(const ListenAddress &where, const WebConfig &config, QString *error)
 {
+    m_tls = config.hasTls();
+    if (!reconfigure(config, error))
+        return 0;
+    return listen(where, error);
+}
+
+bool MetricsExporter::reconfigure(const WebConfig &config, QString *error)
+{
+    if (config.hasTls() != m_tls) {
+        *error = m_tls ? QStringLiteral("the web configuration no longer has TLS: restart to serve plain HTTP")
+                       : QStringLiteral("the web configuration has TLS now: restart to serve HTTPS");
+        return false;
+    }
     if (config.hasTls()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificateChain(config.certificateChain);
         tls.setPrivateKey(config.privateKey);
         tls.setProtocol(config.minimumVersion.value_or(QSsl::TlsV1_2OrLater));
-        m_server->sslSetup(tls);
+        m_server->sslSetup(tls); // used for each connection accepted from now on
     }
-    if (!config.users.isEmpty())
-        m_auth = std::make_unique<BasicAuth>(config.users);
-    return listen(where, error);
+    m_auth = config.users.isEmpty() ? nullptr : std::make_unique<BasicAuth>(config.users);
+    return true;
 }
 #endif
 

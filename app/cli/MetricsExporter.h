@@ -46,6 +46,10 @@ public:
     quint16 listen(const ListenAddress &where, QString *error);
 #if PINGSCOPE_WITH_WEB_CONFIG
     quint16 listen(const ListenAddress &where, const WebConfig &config, QString *error);
+    // Another web configuration while listening (watch reads it again on SIGHUP): a renewed
+    // certificate or other users take effect for the next connection. TLS cannot be switched on or
+    // off without a restart: false with *error set, and the old configuration stays.
+    bool reconfigure(const WebConfig &config, QString *error);
 #endif
 
     // watch --label: put on every series of the page.
@@ -79,4 +83,5 @@ private:
     std::function<QByteArray()> m_extra;
     ConstantLabels m_constantLabels;
     std::unique_ptr<BasicAuth> m_auth; // null: no authentication
+    bool m_tls = false;
 };

@@ -145,8 +145,22 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
 
 // systemctl reload: the profile read again; what changed is applied, the rest keeps its state. A
 // profile that no longer reads leaves the one running as it was.
-void reload(const WatchOptions &options, EndpointSync &sync, QTextStream &err)
+void reload(const WatchOptions &options, EndpointSync &sync, MetricsExporter *exporter, QTextStream &err)
 {
+#if PINGSCOPE_WITH_WEB_CONFIG
+    // Certificates are renewed in place (certbot, an internal CA): read again like the profile.
+    if (exporter && !options.webConfig.isEmpty()) {
+        QString problem;
+        const auto config = WebConfig::fromFile(options.webConfig, &problem);
+        if (!config || !exporter->reconfigure(*config, &problem))
+            err << "pingscope watch: reload of the web configuration failed, still serving as before: " << problem
+                << Qt::endl;
+        else
+            err << "pingscope watch: reloaded " << options.webConfig << Qt::endl;
+    }
+#else
+    Q_UNUSED(exporter)
+#endif
     const QString &path = options.common.selection.profilePath;
     if (path.isEmpty()) {
         err << "pingscope watch: SIGHUP: no --profile to read again; still watching the same targets" << Qt::endl;
@@ -263,7 +277,7 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
     QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int signalNumber) {
 #ifdef Q_OS_UNIX
         if (signalNumber == SIGHUP) {
-            reload(options, sync, err);
+            reload(options, sync, exporter.get(), err);
             return;
         }
 #else

@@ -236,6 +236,28 @@ private slots:
         const Curl plain
             = curl({QStringLiteral("http://127.0.0.1:%1/metrics").arg(announcedMetricsPort(process.err()))});
         QVERIFY2(plain.code != "200", plain.code.constData());
+
+        // SIGHUP reads the file again: another password from then on.
+        writeTestFile(dir, QStringLiteral("web.yml"),
+                      "tls_server_config:\n  cert_file: "
+                          + certificates.certificateFile(TestCertificates::Leaf::Good).toUtf8()
+                          + "\n  key_file: " + certificates.keyFile(TestCertificates::Leaf::Good).toUtf8()
+                          + "\nbasic_auth_users:\n  prometheus: " + bcryptHash("renewed") + "\n");
+        QVERIFY(process.sendSignal(SIGHUP));
+        QVERIFY2(process.waitUntil([&] { return process.err().contains("reloaded " + config.toUtf8()); }, 5000),
+                 process.err().constData());
+        QCOMPARE(curl(QStringList{QStringLiteral("-u"), QStringLiteral("prometheus:scrape-me")} + tls).code,
+                 QByteArray("401"));
+        QCOMPARE(curl(QStringList{QStringLiteral("-u"), QStringLiteral("prometheus:renewed")} + tls).code,
+                 QByteArray("200"));
+        // One that would drop TLS is refused: a restart does that, not a reload.
+        writeTestFile(dir, QStringLiteral("web.yml"), "basic_auth_users:\n  prometheus: " + bcryptHash("x") + "\n");
+        QVERIFY(process.sendSignal(SIGHUP));
+        QVERIFY(
+            process.waitUntil([&] { return process.err().contains("reload of the web configuration failed"); }, 5000));
+        QVERIFY2(process.err().contains("no longer has TLS: restart to serve plain HTTP"), process.err().constData());
+        QCOMPARE(curl(QStringList{QStringLiteral("-u"), QStringLiteral("prometheus:renewed")} + tls).code,
+                 QByteArray("200"));
         QVERIFY(process.signalAndTimeExit(SIGTERM, 5000) >= 0);
         QCOMPARE(process.exitCode(), 130);
     }
