@@ -376,7 +376,7 @@ private slots:
         const PingscopeRun run = runPingscope({QStringLiteral("watch"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         for (const char *option : {"--profile", "--interval", "--timeout", "--concurrency", "--insecure", "--log",
-                                   "--metrics-listen", "--duration", "--summary"})
+                                   "--metrics-listen", "--duration", "--summary", "--shard", "--label", "--web-config"})
             QVERIFY2(run.out.contains(option), option);
     }
 
