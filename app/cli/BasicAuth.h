@@ -6,9 +6,9 @@
 
 // HTTP basic authentication against bcrypt hashes, checked with libxcrypt's crypt_r.
 //
-// bcrypt is slow on purpose (about 50 ms at cost 10), and it runs on the event loop the probes run
-// on; so a credential that passed once is remembered by its SHA-256 and not hashed again, as the
-// exporter toolkit caches them. A wrong one is hashed every time: guessing stays slow.
+// bcrypt is slow on purpose (its cost doubles the work per step), and it runs on the event loop the
+// probes run on; so a credential that passed once is remembered by its SHA-256 and not hashed again,
+// as the exporter toolkit caches them. A wrong one is hashed every time: guessing stays slow.
 class BasicAuth final
 {
 public:
