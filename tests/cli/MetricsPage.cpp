@@ -244,5 +244,22 @@ quint16 announcedMetricsPort(const QByteArray &err)
 QByteArray bodyOf(const QByteArray &answer)
 {
     const qsizetype end = answer.indexOf("\r\n\r\n");
-    return end < 0 ? QByteArray() : answer.mid(end + 4);
+    if (end < 0)
+        return {};
+    const QByteArray body = answer.mid(end + 4);
+    if (!answer.left(end).toLower().contains("\r\ntransfer-encoding: chunked"))
+        return body;
+    // Go's server (Prometheus) chunks a larger answer: sizes in hex, each on its own line.
+    QByteArray joined;
+    qsizetype at = 0;
+    while (at < body.size()) {
+        const qsizetype lineEnd = body.indexOf("\r\n", at);
+        bool ok = false;
+        const qsizetype size = lineEnd < 0 ? 0 : body.mid(at, lineEnd - at).split(';').first().toLongLong(&ok, 16);
+        if (!ok || size == 0)
+            break;
+        joined += body.mid(lineEnd + 2, size);
+        at = lineEnd + 2 + size + 2;
+    }
+    return joined;
 }

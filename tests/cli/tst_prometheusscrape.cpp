@@ -3,6 +3,7 @@
 #include "PingscopeProcess.h"
 #include "TestCertificates.h"
 #include "TestFiles.h"
+#include "cli/Shard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,12 +30,25 @@ quint16 freePort()
     return server.serverPort();
 }
 
+QJsonObject answer(quint16 port, const QString &promql)
+{
+    return QJsonDocument::fromJson(
+               bodyOf(httpGet(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(promql), 5000)))
+        .object();
+}
+
 // The result vector of an instant query, or empty when Prometheus did not answer.
 QJsonArray query(quint16 port, const QString &promql)
 {
-    const QByteArray answer = httpGet(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(promql), 5000);
-    const QJsonObject reply = QJsonDocument::fromJson(bodyOf(answer)).object();
-    return reply.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+    return answer(port, promql).value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+}
+
+// True when Prometheus answered the query, with no series: a query that failed is not "none".
+bool none(quint16 port, const QString &promql)
+{
+    const QJsonObject reply = answer(port, promql);
+    return reply.value(QStringLiteral("status")).toString() == QLatin1String("success")
+        && reply.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray().isEmpty();
 }
 
 double valueOf(const QJsonValue &sample)
@@ -142,7 +156,7 @@ private slots:
             QCOMPARE(valueOf(sample), label(sample, QStringLiteral("job")) == QLatin1String("agents") ? 1.0 : 0.0);
 
         // Each endpoint from exactly one agent, and each agent's series carry its site.
-        QVERIFY(query(port, QStringLiteral("count by (endpoint) (pingscope_up{job=\"agents\"}) > 1")).isEmpty());
+        QVERIFY(none(port, QStringLiteral("count by (endpoint) (pingscope_up{job=\"agents\"}) > 1")));
         const QJsonArray bySite
             = query(port, QStringLiteral("count by (site, instance) (pingscope_probes_in_flight{job=\"agents\"})"));
         QCOMPARE(bySite.size(), 2);
@@ -150,7 +164,7 @@ private slots:
         for (const QJsonValue &sample : bySite)
             sites << label(sample, QStringLiteral("site"));
         QCOMPARE(sites, QSet<QString>({"a", "b"}));
-        QVERIFY(query(port, QStringLiteral("pingscope_up{job=\"agents\", site=\"\"}")).isEmpty());
+        QVERIFY(none(port, QStringLiteral("pingscope_up{job=\"agents\", site=\"\"}")));
 
         // The refused scrape says why.
         const QJsonObject targets
@@ -163,8 +177,27 @@ private slots:
         }
         QVERIFY2(refusedWith401, QJsonDocument(targets).toJson().constData());
 
-        for (const auto &agent : agents)
-            QVERIFY(agent->signalAndTimeExit(SIGTERM, 5000) >= 0);
+        // An agent stopped mid-run: Prometheus shows it unreachable (up 0) and its endpoints' series go
+        // stale instead of turning down; the other agent's stay.
+        const QString second = QStringLiteral("127.0.0.1:%1").arg(ports.at(1));
+        QVERIFY(agents.back()->signalAndTimeExit(SIGKILL, 5000) >= 0);
+        const bool unreachable = first.waitUntil(
+            [&] {
+                const QJsonArray gone = query(port, QStringLiteral("up{instance=\"%1\"}").arg(second));
+                return gone.size() == 1 && valueOf(gone.at(0)) == 0;
+            },
+            15000);
+        QVERIFY(unreachable);
+        QVERIFY(first.waitUntil([&] { return none(port, QStringLiteral("pingscope_up{instance=\"%1\"}").arg(second)); },
+                                15000));
+        QVERIFY(none(port, QStringLiteral("pingscope_up{instance=\"%1\"} == 0").arg(second)));
+        const QJsonArray still
+            = query(port, QStringLiteral("pingscope_up{instance=\"127.0.0.1:%1\"}").arg(ports.at(0)));
+        int firstShare = 0;
+        for (int i = 0; i < endpointCount; ++i)
+            firstShare += Shard::shardOf(QStringLiteral("ep-%1").arg(i), 2) == 1 ? 1 : 0;
+        QCOMPARE(still.size(), firstShare);
+        QVERIFY(first.signalAndTimeExit(SIGTERM, 5000) >= 0);
     }
 };
 
