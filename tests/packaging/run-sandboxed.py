@@ -4,7 +4,8 @@
 Without a running systemd, two of the unit's settings can still be applied to a child process as
 systemd would apply them:
 - SystemCallFilter=@system-service, then ~@privileged @resources (SystemCallErrorNumber=EPERM): the
-  same allow list, expanded by `systemd-analyze syscall-filter`, loaded with libseccomp;
+  same allow list, expanded by `systemd-analyze syscall-filter`, loaded with libseccomp, and
+  RestrictAddressFamilies= as a rule on socket(2)'s first argument, as systemd makes it;
 - MemoryDenyWriteExecute=yes: Linux 6.3's per-process refusal of memory both writable and executable
   (prctl PR_SET_MDWE); not checked on an older kernel, which says so.
 The child then probes one target of each kind on loopback, records a history and serves metrics
@@ -24,6 +25,20 @@ import tempfile
 PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 65, 1
 UNIT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "packaging", "linux",
                     "pingscope-watch@.service.in")
+
+
+# Run in the sandbox: reboot(2) (in @privileged) and an AF_PACKET socket must both be refused.
+REFUSALS = """
+import ctypes, socket, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.syscall(169, 0, 0, 0, 0) != -1 or ctypes.get_errno() != 1:
+    sys.exit(3)
+try:
+    socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    sys.exit(4)
+except PermissionError:
+    pass
+"""
 
 
 def expand(group, seen=None):
@@ -57,6 +72,16 @@ def unit_filter():
     return allowed
 
 
+def unit_families():
+    """The address families the unit's RestrictAddressFamilies= allows, as numbers."""
+    import socket
+    with open(UNIT, encoding="utf-8") as unit:
+        for line in unit:
+            if line.startswith("RestrictAddressFamilies="):
+                return [int(getattr(socket, name)) for name in line.split("=", 1)[1].split()]
+    return []
+
+
 def main():
     program = sys.argv[1]
     try:
@@ -71,6 +96,10 @@ def main():
     if len(allowed) < 100:
         print(f"the unit's filter expands to {len(allowed)} system calls only")
         return 1
+    families = unit_families()
+    if len(families) != 4:
+        print(f"RestrictAddressFamilies= names {len(families)} families, not the 4 this expects")
+        return 1
     libc = ctypes.CDLL(None, use_errno=True)
     mdwe = {"on": True}
 
@@ -78,20 +107,21 @@ def main():
         if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
             mdwe["on"] = False
         rules = seccomp.SyscallFilter(defaction=seccomp.ERRNO(errno.EPERM))
-        for call in allowed:
+        for call in allowed - {"socket"}:
             try:
                 rules.add_rule(seccomp.ALLOW, call)
             except (RuntimeError, ValueError):
                 pass  # not a system call of this architecture
+        # RestrictAddressFamilies, as systemd makes it: socket(2) for those families only.
+        for family in families:
+            rules.add_rule(seccomp.ALLOW, "socket", seccomp.Arg(0, seccomp.EQ, family))
         rules.load()
 
     # The sandbox itself must bite: a call the filter leaves out (reboot, in @privileged) is refused.
-    check = subprocess.run([sys.executable, "-c",
-                            "import ctypes, sys; libc = ctypes.CDLL(None, use_errno=True);"
-                            "sys.exit(0 if libc.syscall(169, 0, 0, 0, 0) == -1 and ctypes.get_errno() == 1 else 3)"],
-                           preexec_fn=sandbox)
+    check = subprocess.run([sys.executable, "-c", REFUSALS], preexec_fn=sandbox)
     if check.returncode != 0:
-        print("the filter did not refuse reboot(2) with EPERM")
+        print(f"the filter did not refuse {'reboot(2)' if check.returncode == 3 else 'an AF_PACKET socket'} "
+              f"with EPERM (exit {check.returncode})")
         return 1
     # LeakSanitizer (a -DPINGSCOPE_SANITIZE=ON build) stops the threads with ptrace, which the filter
     # refuses as it would under systemd: leaks are the other suites' business.
