@@ -241,7 +241,7 @@ quint16 announcedMetricsPort(const QByteArray &err)
     return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
 }
 
-QByteArray bodyOf(const QByteArray &answer)
+QByteArray httpBodyOf(const QByteArray &answer)
 {
     const qsizetype end = answer.indexOf("\r\n\r\n");
     if (end < 0)

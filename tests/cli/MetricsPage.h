@@ -44,4 +44,4 @@ QByteArray httpGet(quint16 port, const QByteArray &path, int timeoutMs = 5000);
 quint16 announcedMetricsPort(const QByteArray &err);
 
 // The body of a whole HTTP answer, after its headers.
-QByteArray bodyOf(const QByteArray &answer);
+QByteArray httpBodyOf(const QByteArray &answer);

@@ -22,7 +22,7 @@ namespace {
 
 MetricsPage pageOf(quint16 port)
 {
-    return MetricsPage::parse(bodyOf(httpGet(port, "/metrics")));
+    return MetricsPage::parse(httpBodyOf(httpGet(port, "/metrics")));
 }
 
 // A profile of tcp endpoints, each named after its id, probed every 0.5 s.
@@ -163,7 +163,7 @@ private slots:
         QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
         process.waitUntil([] { return false; }, 800);
         const QByteArray answer = httpGet(announcedMetricsPort(process.err()), "/metrics");
-        const QByteArray body = bodyOf(answer);
+        const QByteArray body = httpBodyOf(answer);
         const MetricsPage page = MetricsPage::parse(body);
         QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
         int samples = 0;

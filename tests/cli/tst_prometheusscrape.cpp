@@ -33,7 +33,7 @@ quint16 freePort()
 QJsonObject answer(quint16 port, const QString &promql)
 {
     return QJsonDocument::fromJson(
-               bodyOf(httpGet(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(promql), 5000)))
+               httpBodyOf(httpGet(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(promql), 5000)))
         .object();
 }
 
@@ -168,7 +168,7 @@ private slots:
 
         // The refused scrape says why.
         const QJsonObject targets
-            = QJsonDocument::fromJson(bodyOf(httpGet(port, "/api/v1/targets"))).object().value("data").toObject();
+            = QJsonDocument::fromJson(httpBodyOf(httpGet(port, "/api/v1/targets"))).object().value("data").toObject();
         bool refusedWith401 = false;
         for (const QJsonValue &target : targets.value(QStringLiteral("activeTargets")).toArray()) {
             const QJsonObject object = target.toObject();

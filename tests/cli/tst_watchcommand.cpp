@@ -245,7 +245,7 @@ private slots:
         const QByteArray answer = httpGet(port, "/metrics");
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         QVERIFY2(answer.toLower().contains("content-type: text/plain; version=0.0.4"), answer.constData());
-        const QByteArray body = bodyOf(answer);
+        const QByteArray body = httpBodyOf(answer);
         const MetricsPage page = MetricsPage::parse(body);
         QVERIFY2(page.isValid(),
                  qPrintable(page.problems().join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(body)));
@@ -341,7 +341,8 @@ private slots:
                                   QStringLiteral("127.0.0.1:0")});
         QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
         process.waitUntil([] { return false; }, 1300);
-        const MetricsPage page = MetricsPage::parse(bodyOf(httpGet(announcedMetricsPort(process.err()), "/metrics")));
+        const MetricsPage page
+            = MetricsPage::parse(httpBodyOf(httpGet(announcedMetricsPort(process.err()), "/metrics")));
         QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
         QVERIFY(process.signalAndTimeExit(SIGINT, 5000) >= 0);
 
