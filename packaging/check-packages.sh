@@ -106,6 +106,8 @@ cli_expected=(
     share/doc/pingscope-cli/LICENSE
     share/doc/pingscope-cli/copyright
     share/doc/pingscope-cli/changelog.gz
+    share/doc/pingscope-cli/fleet.md
+    lib/systemd/system/pingscope-watch@.service
 )
 expected=(
     bin/pingscope
@@ -119,6 +121,8 @@ expected=(
     share/doc/pingscope/LICENSE
     share/doc/pingscope/copyright
     share/doc/pingscope/changelog.gz
+    share/doc/pingscope/fleet.md
+    lib/systemd/system/pingscope-watch@.service
 )
 for size in 16 32 48 64 128 256; do
     expected+=("share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -260,6 +264,12 @@ check_installed() {
         bash -c "$program validate /usr/share/pingscope/profiles/home-lab.json | grep -q '^ok: '"
     check "$name: the man page is installed and reads" \
         bash -c "zcat /usr/share/man/man1/pingscope.1.gz | grep -q 'EXIT STATUS'"
+    # The agents' unit, as installed: it names the installed program and the installed fleet.md.
+    check "$name: systemd-analyze verify passes on the installed pingscope-watch@.service" bash -c "
+        out=\$(systemd-analyze verify --man=no /usr/lib/systemd/system/pingscope-watch@.service 2>&1) && [ -z \"\$out\" ] \
+            || { echo \"\$out\"; false; }"
+    check "$name: the unit's documentation is installed" \
+        bash -c "grep -o 'file://[^ ]*' /usr/lib/systemd/system/pingscope-watch@.service | sed 's|file://||' | xargs test -f"
     check "$name: pingscope check tcp://127.0.0.1:$open_port (listening) exits 0" \
         timeout 60 "$program" check "tcp://127.0.0.1:$open_port"
     check "$name: pingscope check tcp://127.0.0.1:$closed_port (closed) exits 1" \

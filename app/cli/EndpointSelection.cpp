@@ -2,6 +2,8 @@
 
 #include "endpoint/ProfileReader.h"
 
+#include <QHash>
+
 std::optional<QList<Endpoint>> EndpointSelection::resolve(QString *error) const
 {
     QList<Endpoint> endpoints;
@@ -18,6 +20,11 @@ std::optional<QList<Endpoint>> EndpointSelection::resolve(QString *error) const
                 endpoints.append(endpoint);
         }
     }
+    // Targets typed here get the ids a profile without ids would give them, the same on every run, so
+    // that watch --shard splits them alike on every agent. Counted after the profile's own targets.
+    QHash<QString, int> occurrences;
+    for (const Endpoint &endpoint : endpoints)
+        ++occurrences[endpoint.probe.target.toString()];
     for (const QString &text : targets) {
         QString problem;
         const std::optional<Target> target = Target::parse(text, &problem);
@@ -27,6 +34,7 @@ std::optional<QList<Endpoint>> EndpointSelection::resolve(QString *error) const
         }
         Endpoint endpoint = adHoc.makeEndpoint();
         endpoint.probe.target = *target;
+        endpoint.id = Endpoint::derivedId(*target, occurrences[target->toString()]++);
         if (intervalS)
             endpoint.intervalS = *intervalS;
         endpoint.probe.http.verifyTls = !insecure;

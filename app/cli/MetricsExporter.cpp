@@ -1,10 +1,17 @@
 #include "MetricsExporter.h"
 
+#include "BasicAuth.h" // complete for the unique_ptr, though only built where PINGSCOPE_WITH_WEB_CONFIG
+#if PINGSCOPE_WITH_WEB_CONFIG
+#include "WebConfig.h"
+#endif
+
 #include "monitor/Monitor.h"
 #include "net/HostPort.h"
 
 #include <QHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QSslConfiguration>
 
 std::optional<MetricsExporter::ListenAddress> MetricsExporter::parseListenAddress(const QString &text)
 {
@@ -41,8 +48,7 @@ MetricsExporter::MetricsExporter(Monitor *monitor, QObject *parent)
         }
     });
     connect(monitor, &Monitor::endpointUpdated, this, [this](EndpointId id) { m_labels.erase(id); });
-    m_server->route(QStringLiteral("/metrics"),
-                    [this] { return QHttpServerResponse(QByteArray(PrometheusText::contentType), page()); });
+    m_server->route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) { return answer(request); });
 }
 
 MetricsExporter::~MetricsExporter() = default;
@@ -57,6 +63,49 @@ quint16 MetricsExporter::listen(const ListenAddress &where, QString *error)
     return port;
 }
 
+#if PINGSCOPE_WITH_WEB_CONFIG
+quint16 MetricsExporter::listen(const ListenAddress &where, const WebConfig &config, QString *error)
+{
+    m_tls = config.hasTls();
+    if (!reconfigure(config, error))
+        return 0;
+    return listen(where, error);
+}
+
+bool MetricsExporter::reconfigure(const WebConfig &config, QString *error)
+{
+    if (config.hasTls() != m_tls) {
+        *error = m_tls ? QStringLiteral("the web configuration no longer has TLS: restart to serve plain HTTP")
+                       : QStringLiteral("the web configuration has TLS now: restart to serve HTTPS");
+        return false;
+    }
+    if (config.hasTls()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(config.certificateChain);
+        tls.setPrivateKey(config.privateKey);
+        tls.setProtocol(config.minimumVersion.value_or(QSsl::TlsV1_2OrLater));
+        m_server->sslSetup(tls); // used for each connection accepted from now on
+    }
+    m_auth = config.users.isEmpty() ? nullptr : std::make_unique<BasicAuth>(config.users);
+    return true;
+}
+#endif
+
+QHttpServerResponse MetricsExporter::answer(const QHttpServerRequest &request)
+{
+#if PINGSCOPE_WITH_WEB_CONFIG
+    if (m_auth && !m_auth->allows(request.value("Authorization"))) {
+        QHttpServerResponse refused(QByteArray("text/plain; charset=utf-8"), QByteArray("Unauthorized\n"),
+                                    QHttpServerResponse::StatusCode::Unauthorized);
+        refused.setHeader("WWW-Authenticate", BasicAuth::challenge);
+        return refused;
+    }
+#else
+    Q_UNUSED(request)
+#endif
+    return QHttpServerResponse(QByteArray(PrometheusText::contentType), page());
+}
+
 QByteArray MetricsExporter::page() const
 {
     QByteArray text = PrometheusText::render(*m_monitor, m_tallies, m_labels);
@@ -64,7 +113,7 @@ QByteArray MetricsExporter::page() const
         text += m_extra();
     if (m_alerts)
         text += PrometheusText::renderAlerts(*m_alerts);
-    return text;
+    return m_constantLabels.applyTo(text);
 }
 
 void MetricsExporter::count(const QList<EndpointResult> &results)

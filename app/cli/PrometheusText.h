@@ -4,6 +4,7 @@
 #include "monitor/EndpointId.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 #include <array>
 #include <unordered_map>
@@ -36,6 +37,11 @@ QByteArray renderAlerts(const AlertEngine &engine);
 
 // A label value as the format wants it: backslash, double quote and newline escaped.
 QByteArray escapeLabelValue(const QString &value);
+
+// Every label name the page's series carry (the uptime gauges' window too): watch --label may add
+// none of these.
+inline const QStringList ownLabels{"endpoint", "target", "kind",    "tags", "phase",
+                                   "result",   "le",     "channel", "type", "window"};
 
 inline constexpr char contentType[] = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -1,12 +1,18 @@
 #include "WatchCommand.h"
 
 #include "CommonOptions.h"
+#include "ConstantLabels.h"
+#include "EndpointSync.h"
 #include "ExitCode.h"
 #include "HistoryUptimeGauges.h"
 #include "MetricsExporter.h"
 #include "RunSummary.h"
+#include "Shard.h"
 #include "StatusLine.h"
 #include "UnixSignalWatcher.h"
+#if PINGSCOPE_WITH_WEB_CONFIG
+#include "WebConfig.h"
+#endif
 #include "alert/AlertEngine.h"
 #if PINGSCOPE_WITH_KEYCHAIN
 #include "alert/KeychainSecretStore.h"
@@ -28,7 +34,6 @@
 
 #include <cmath>
 #include <csignal>
-#include <unordered_map>
 
 using namespace std::chrono_literals;
 
@@ -44,8 +49,26 @@ struct WatchOptions
     bool summary = false;
     bool alerts = true;
     std::optional<MetricsExporter::ListenAddress> metrics;
+    QString webConfig; // the exporter toolkit's web configuration file for the metrics server
+    ConstantLabels labels;
+    Shard shard;
     QString history; // record into this history file
 };
+
+// The profile's and the command line's endpoints, this agent's shard of them: at the start and
+// again at each reload.
+std::optional<QList<Endpoint>> endpointsOf(const WatchOptions &options, QString *error)
+{
+    const auto endpoints = options.common.selection.resolve(error);
+    if (!endpoints || options.shard.isWhole())
+        return endpoints;
+    QList<Endpoint> share;
+    for (const Endpoint &endpoint : *endpoints) {
+        if (options.shard.contains(endpoint.id))
+            share.append(endpoint);
+    }
+    return share;
+}
 
 std::optional<double> positiveSeconds(const QString &text)
 {
@@ -93,6 +116,22 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
     options.summary = parser.isSet(QStringLiteral("summary"));
     options.history = parser.value(QStringLiteral("history"));
     options.alerts = !parser.isSet(QStringLiteral("no-alerts"));
+    if (parser.isSet(QStringLiteral("shard"))) {
+        const auto shard = Shard::parse(parser.value(QStringLiteral("shard")), error);
+        if (!shard)
+            return std::nullopt;
+        options.shard = *shard;
+    }
+    const auto labels = ConstantLabels::parse(parser.values(QStringLiteral("label")), error);
+    if (!labels)
+        return std::nullopt;
+    options.labels = *labels;
+    options.webConfig = parser.value(QStringLiteral("web-config"));
+    if ((!options.labels.isEmpty() || !options.webConfig.isEmpty())
+        && !parser.isSet(QStringLiteral("metrics-listen"))) {
+        *error = QStringLiteral("--label and --web-config are for the metrics page: give --metrics-listen too");
+        return std::nullopt;
+    }
     if (parser.isSet(QStringLiteral("metrics-listen"))) {
         options.metrics = MetricsExporter::parseListenAddress(parser.value(QStringLiteral("metrics-listen")));
         if (!options.metrics) {
@@ -104,6 +143,41 @@ std::optional<WatchOptions> parse(QCommandLineParser &parser, QString *error)
     return options;
 }
 
+// systemctl reload: the profile read again; what changed is applied, the rest keeps its state. A
+// profile that no longer reads leaves the one running as it was.
+void reload(const WatchOptions &options, EndpointSync &sync, MetricsExporter *exporter, QTextStream &err)
+{
+#if PINGSCOPE_WITH_WEB_CONFIG
+    // Certificates are renewed in place (certbot, an internal CA): read again like the profile.
+    if (exporter && !options.webConfig.isEmpty()) {
+        QString problem;
+        const auto config = WebConfig::fromFile(options.webConfig, &problem);
+        if (!config || !exporter->reconfigure(*config, &problem))
+            err << "pingscope watch: reload of the web configuration failed, still serving as before: " << problem
+                << Qt::endl;
+        else
+            err << "pingscope watch: reloaded " << options.webConfig << Qt::endl;
+    }
+#else
+    Q_UNUSED(exporter)
+#endif
+    const QString &path = options.common.selection.profilePath;
+    if (path.isEmpty()) {
+        err << "pingscope watch: SIGHUP: no --profile to read again; still watching the same targets" << Qt::endl;
+        return;
+    }
+    QString error;
+    const auto endpoints = endpointsOf(options, &error);
+    if (!endpoints) {
+        err << "pingscope watch: reload failed, still watching the profile as it was: " << error << Qt::endl;
+        return;
+    }
+    const EndpointSync::Change change = sync.apply(*endpoints);
+    err << "pingscope watch: reloaded " << path << ": " << change.added << " added, " << change.changed << " changed, "
+        << change.removed << " removed, " << change.unchanged << " unchanged (alerts are read at start only)"
+        << Qt::endl;
+}
+
 int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const AlertSettings &alerts, QTextStream &out,
           QTextStream &err, UnixSignalWatcher &interrupts)
 {
@@ -111,17 +185,14 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
     Monitor *monitor = workspace.monitor();
     monitor->setConcurrencyLimit(options.common.concurrency);
     monitor->watchNetwork(); // with no network at all, endpoints show as offline, not down
-    const QList<EndpointId> ids = monitor->addEndpoints(endpoints);
-    // Looked up per result, thousands a second: a map of kinds, not a copy of the endpoint each time.
-    std::unordered_map<EndpointId, ProbeKind> kindOf;
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        kindOf.emplace(ids.at(i), endpoints.at(i).probe.target.kind);
+    EndpointSync sync(monitor);
+    sync.apply(endpoints);
 
     RunSummary summary;
     QObject::connect(monitor, &Monitor::resultsReady, monitor, [&](const QList<EndpointResult> &results) {
         for (const EndpointResult &result : results) {
-            if (const auto kind = kindOf.find(result.id); kind != kindOf.end())
-                summary.record(kind->second, result.result);
+            if (const auto kind = sync.kindOf(result.id))
+                summary.record(*kind, result.result);
         }
     });
     if (options.log != LogFormat::None) {
@@ -170,15 +241,30 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
     if (options.metrics) {
         exporter = std::make_unique<MetricsExporter>(monitor);
         exporter->setAlertEngine(alertEngine.get());
+        exporter->setConstantLabels(options.labels);
         QString problem;
-        const quint16 port = exporter->listen(*options.metrics, &problem);
+        quint16 port = 0;
+        bool tls = false;
+#if PINGSCOPE_WITH_WEB_CONFIG
+        if (!options.webConfig.isEmpty()) {
+            const auto config = WebConfig::fromFile(options.webConfig, &problem);
+            if (!config) {
+                err << "pingscope watch: " << problem << Qt::endl;
+                return ExitCode::Usage;
+            }
+            tls = config->hasTls();
+            port = exporter->listen(*options.metrics, *config, &problem);
+        } else
+#endif
+            port = exporter->listen(*options.metrics, &problem);
         if (port == 0) {
             err << "pingscope watch: " << problem << Qt::endl;
             return ExitCode::Usage;
         }
         const QHostAddress &address = options.metrics->address;
         // Announced on stderr, so a port picked with :0 can be found; stdout stays the status log.
-        err << "pingscope watch: metrics at http://" << HostPort::join(address, port) << "/metrics" << Qt::endl;
+        err << "pingscope watch: metrics at " << (tls ? "https" : "http") << "://" << HostPort::join(address, port)
+            << "/metrics" << Qt::endl;
         if (HistoryStore *history = workspace.history()) {
             uptimeGauges = std::make_unique<HistoryUptimeGauges>(
                 history, monitor, [monitor](EndpointId id) { return monitor->keyOf(id); });
@@ -188,7 +274,15 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
 
     QEventLoop loop;
     int exitCode = ExitCode::Ok;
-    QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int) {
+    QObject::connect(&interrupts, &UnixSignalWatcher::received, &loop, [&](int signalNumber) {
+#ifdef Q_OS_UNIX
+        if (signalNumber == SIGHUP) {
+            reload(options, sync, exporter.get(), err);
+            return;
+        }
+#else
+        Q_UNUSED(signalNumber)
+#endif
         exitCode = ExitCode::Interrupted;
         loop.quit();
     });
@@ -233,7 +327,12 @@ int watch(const WatchOptions &options, const QList<Endpoint> &endpoints, const A
 int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     // Caught from the first moment: a signal while a large profile loads still ends with 130, not a kill.
+    // SIGHUP reloads the profile (systemctl reload); one watcher for all three, as they share one pipe.
+#ifdef Q_OS_UNIX
+    UnixSignalWatcher interrupts({SIGINT, SIGTERM, SIGHUP});
+#else
     UnixSignalWatcher interrupts({SIGINT, SIGTERM});
+#endif
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Runs the monitor until stopped and prints a line per change of status."));
@@ -246,6 +345,17 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         {QStringLiteral("metrics-listen"),
          QStringLiteral("Serves /metrics for Prometheus on ADDR:PORT (address 127.0.0.1 unless given)."),
          QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("shard"),
+         QStringLiteral("Probes only share K of N of the endpoints, split by their ids: N agents given the same "
+                        "profile and 1/N to N/N probe each endpoint once."),
+         QStringLiteral("K/N")},
+        {QStringLiteral("label"),
+         QStringLiteral("Adds the label NAME=VALUE to every series of /metrics (repeatable), e.g. site=office."),
+         QStringLiteral("NAME=VALUE")},
+        {QStringLiteral("web-config"),
+         QStringLiteral("Serves /metrics as this web configuration file says (Prometheus exporter toolkit's "
+                        "format: TLS certificate and key, basic-auth users with bcrypt hashes)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("duration"), QStringLiteral("Stops after S seconds."), QStringLiteral("S")},
         {QStringLiteral("summary"), QStringLiteral("Prints a JSON summary of the run at exit, as the last line.")},
         {QStringLiteral("history"), QStringLiteral("Records every result into this history file (created if missing)."),
@@ -270,15 +380,25 @@ int runWatchCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         err << "pingscope watch: " << error << Qt::endl;
         return ExitCode::Usage;
     }
-    const auto endpoints = options->common.selection.resolve(&error);
+#if !PINGSCOPE_WITH_WEB_CONFIG
+    if (!options->webConfig.isEmpty()) {
+        err << "pingscope watch: --web-config is not supported on this system (Linux only)" << Qt::endl;
+        return ExitCode::Usage;
+    }
+#endif
+    const auto endpoints = endpointsOf(*options, &error);
     if (!endpoints) {
         err << "pingscope watch: " << error << Qt::endl;
         return ExitCode::Usage;
     }
-    if (endpoints->isEmpty()) {
+    if (endpoints->isEmpty() && options->shard.isWhole()) {
         err << "pingscope watch: nothing to watch; give --profile FILE or targets" << Qt::endl;
         return ExitCode::Usage;
     }
+    // An empty shard is not an error: a profile may have fewer endpoints than agents for now, and
+    // a reload may bring this agent its share.
+    if (endpoints->isEmpty())
+        err << "pingscope watch: shard " << options->shard.toString() << " has none of the endpoints yet" << Qt::endl;
     AlertSettings alerts;
     if (!options->common.selection.profilePath.isEmpty()) {
         // Read once more for its alerts: the selection gives endpoints only. It read the file a moment ago.

@@ -54,13 +54,19 @@ endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/profiles/home-lab.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/pingscope/profiles)
 install(FILES ${generated}/man/pingscope.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/docs/fleet.md
               ${CMAKE_CURRENT_LIST_DIR}/../debian/copyright ${generated}/doc/changelog.gz
         DESTINATION ${PINGSCOPE_DOCDIR})
 
+# The agent as a service, pingscope-watch@PROFILE (docs/fleet.md), in both packages: both hold the program.
+# systemd's own directory for packaged units, /usr/lib/systemd/system on Debian 12 and on rpm systems alike.
+set(PINGSCOPE_INSTALLED_EXECUTABLE /usr/${CMAKE_INSTALL_BINDIR}/pingscope)
+set(PINGSCOPE_INSTALLED_DOCDIR /usr/${PINGSCOPE_DOCDIR})
+configure_file(${CMAKE_CURRENT_LIST_DIR}/pingscope-watch@.service.in ${generated}/systemd/pingscope-watch@.service @ONLY)
+install(FILES ${generated}/systemd/pingscope-watch@.service DESTINATION lib/systemd/system)
+
 # One post-install script serves dpkg ("configure") and rpm (1 or 2): it grants cap_net_raw, as iputils does
 # for ping, so ICMP endpoints work without root where ping_group_range leaves users out.
-set(PINGSCOPE_INSTALLED_EXECUTABLE /usr/${CMAKE_INSTALL_BINDIR}/pingscope)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/postinst.in ${generated}/scripts/postinst @ONLY
                FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
                                 WORLD_READ WORLD_EXECUTE)
@@ -103,7 +109,8 @@ if(PINGSCOPE_GUI)
     set(CPACK_RPM_PACKAGE_CONFLICTS "pingscope-cli")
 endif()
 # The package owns its files, not the shared directories the filesystem package already owns.
-set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION /usr/share/man /usr/share/man/man1)
+set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION /usr/share/man /usr/share/man/man1
+    /usr/lib/systemd /usr/lib/systemd/system)
 if(PINGSCOPE_GUI)
     list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
          /usr/share/applications /usr/share/metainfo

@@ -32,8 +32,10 @@ std::optional<double> parseValue(const QString &text)
 QString familyOf(const QString &name, const QMap<QString, QString> &types)
 {
     for (const char *suffix : {"_bucket", "_sum", "_count"}) {
+        if (!name.endsWith(QLatin1String(suffix))) // and so not shorter than it, as chopped wants
+            continue;
         const QString base = name.chopped(int(qstrlen(suffix)));
-        if (name.endsWith(QLatin1String(suffix)) && types.value(base) == QLatin1String("histogram"))
+        if (types.value(base) == QLatin1String("histogram"))
             return base;
     }
     return name;
@@ -207,7 +209,19 @@ QByteArray httpGet(quint16 port, const QByteArray &path, int timeoutMs)
     QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] {
         socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     });
-    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] { answer += socket.readAll(); });
+    // Qt 6.4's QHttpServer keeps the connection open despite "Connection: close": the answer is
+    // whole when its Content-Length has arrived.
+    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+        answer += socket.readAll();
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        static const QRegularExpression length(QStringLiteral("\r\ncontent-length: *(\\d+)\r\n"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        const auto match = length.match(QString::fromLatin1(answer.left(end + 2)));
+        if (match.hasMatch() && answer.size() - (end + 4) >= match.captured(1).toLongLong())
+            loop.quit();
+    });
     QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
     QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError)
@@ -218,4 +232,34 @@ QByteArray httpGet(quint16 port, const QByteArray &path, int timeoutMs)
     loop.exec();
     answer += socket.readAll();
     return answer;
+}
+
+quint16 announcedMetricsPort(const QByteArray &err)
+{
+    static const QRegularExpression announcement(QStringLiteral("metrics at https?://127\\.0\\.0\\.1:(\\d+)/metrics"));
+    const auto match = announcement.match(QString::fromUtf8(err));
+    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+}
+
+QByteArray httpBodyOf(const QByteArray &answer)
+{
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    if (end < 0)
+        return {};
+    const QByteArray body = answer.mid(end + 4);
+    if (!answer.left(end).toLower().contains("\r\ntransfer-encoding: chunked"))
+        return body;
+    // Go's server (Prometheus) chunks a larger answer: sizes in hex, each on its own line.
+    QByteArray joined;
+    qsizetype at = 0;
+    while (at < body.size()) {
+        const qsizetype lineEnd = body.indexOf("\r\n", at);
+        bool ok = false;
+        const qsizetype size = lineEnd < 0 ? 0 : body.mid(at, lineEnd - at).split(';').first().toLongLong(&ok, 16);
+        if (!ok || size == 0)
+            break;
+        joined += body.mid(lineEnd + 2, size);
+        at = lineEnd + 2 + size + 2;
+    }
+    return joined;
 }

@@ -39,3 +39,9 @@ private:
 
 // GET path from 127.0.0.1:port; the whole answer (status line, headers, body), or empty on failure.
 QByteArray httpGet(quint16 port, const QByteArray &path, int timeoutMs = 5000);
+
+// The port of "pingscope watch: metrics at http(s)://127.0.0.1:PORT/metrics" on stderr, or 0.
+quint16 announcedMetricsPort(const QByteArray &err);
+
+// The body of a whole HTTP answer, after its headers.
+QByteArray httpBodyOf(const QByteArray &answer);

@@ -63,6 +63,11 @@ bool PingscopeProcess::waitForFinished(int timeoutMs)
     return waitUntil([this] { return m_finished; }, timeoutMs);
 }
 
+bool PingscopeProcess::sendSignal(int signalNumber)
+{
+    return isRunning() && ::kill(pid_t(m_process.processId()), signalNumber) == 0;
+}
+
 qint64 PingscopeProcess::signalAndTimeExit(int signalNumber, int timeoutMs)
 {
     QElapsedTimer clock;

@@ -18,6 +18,8 @@ public:
     bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
     bool waitForFinished(int timeoutMs);
 
+    // Sends a signal with ::kill (SIGHUP: reload); false if there is no child to send it to.
+    bool sendSignal(int signalNumber);
     // Sends a signal with ::kill and returns how many ms passed until the child exited, or -1 if it
     // did not within timeoutMs.
     qint64 signalAndTimeExit(int signalNumber, int timeoutMs);

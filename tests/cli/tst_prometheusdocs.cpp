@@ -17,14 +17,6 @@ QString docsFile(const QString &name)
     return qEnvironmentVariable("PINGSCOPE_SOURCE_DIR") + QStringLiteral("/docs/prometheus/") + name;
 }
 
-// The port of "pingscope watch: metrics at http://127.0.0.1:PORT/metrics" on stderr, or 0.
-quint16 announcedPort(const QByteArray &err)
-{
-    static const QRegularExpression announcement(QStringLiteral("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics"));
-    const auto match = announcement.match(QString::fromUtf8(err));
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
 } // namespace
 
 // docs/prometheus must keep working with the names pingscope exports.
@@ -35,9 +27,12 @@ class TestPrometheusDocs : public QObject
 private slots:
     void alertsUseTheExportedNames()
     {
-        QFile alerts(docsFile(QStringLiteral("alerts.yml")));
-        QVERIFY(alerts.open(QIODevice::ReadOnly));
-        const QString rules = QString::fromUtf8(alerts.readAll());
+        QString rules;
+        for (const QString &name : {QStringLiteral("alerts.yml"), QStringLiteral("fleet-rules.yml")}) {
+            QFile file(docsFile(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(name));
+            rules += QString::fromUtf8(file.readAll());
+        }
 
         QTcpServer tcp;
         QVERIFY(tcp.listen(QHostAddress::LocalHost, 0));
@@ -45,9 +40,9 @@ private slots:
                                   QStringLiteral("--interval"), QStringLiteral("0.5"),
                                   QStringLiteral("--metrics-listen"), QStringLiteral("0"),
                                   QStringLiteral("tcp://127.0.0.1:%1").arg(tcp.serverPort())});
-        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
+        QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
         process.waitUntil([] { return false; }, 800);
-        const QByteArray answer = httpGet(announcedPort(process.err()), "/metrics");
+        const QByteArray answer = httpGet(announcedMetricsPort(process.err()), "/metrics");
         const MetricsPage page = MetricsPage::parse(answer.mid(answer.indexOf("\r\n\r\n") + 4));
         QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
         QVERIFY(process.signalAndTimeExit(SIGTERM, 5000) >= 0);
@@ -86,6 +81,10 @@ private slots:
             {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("prometheus.yml")},
             {QStringLiteral("check"), QStringLiteral("rules"), QStringLiteral("alerts.yml")},
             {QStringLiteral("test"), QStringLiteral("rules"), QStringLiteral("alerts_test.yml")},
+            // The fleet's (docs/fleet.md): several agents, sites told apart by watch --label site=….
+            {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("fleet.yml")},
+            {QStringLiteral("check"), QStringLiteral("rules"), QStringLiteral("fleet-rules.yml")},
+            {QStringLiteral("test"), QStringLiteral("rules"), QStringLiteral("fleet-rules_test.yml")},
         };
         for (const QStringList &arguments : checks) {
             QProcess process;

@@ -32,20 +32,6 @@ quint16 closedPort()
     return server.serverPort();
 }
 
-// The port of "pingscope watch: metrics at http://127.0.0.1:PORT/metrics" on stderr, or 0.
-quint16 announcedPort(const QByteArray &err)
-{
-    static const QRegularExpression announcement(QStringLiteral("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics"));
-    const auto match = announcement.match(QString::fromUtf8(err));
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
-
-QByteArray bodyOf(const QByteArray &answer)
-{
-    const qsizetype end = answer.indexOf("\r\n\r\n");
-    return end < 0 ? QByteArray() : answer.mid(end + 4);
-}
-
 QJsonObject parseObject(const QByteArray &line)
 {
     QJsonParseError error{};
@@ -251,15 +237,15 @@ private slots:
         PingscopeProcess process({QStringLiteral("watch"), QStringLiteral("--profile"), profile,
                                   QStringLiteral("--log"), QStringLiteral("none"), QStringLiteral("--metrics-listen"),
                                   QStringLiteral(":0")});
-        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
-        const quint16 port = announcedPort(process.err());
+        QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
+        const quint16 port = announcedMetricsPort(process.err());
         // Two rounds at 0.5 s: every endpoint has a status by then.
         process.waitUntil([] { return false; }, 1300);
 
         const QByteArray answer = httpGet(port, "/metrics");
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         QVERIFY2(answer.toLower().contains("content-type: text/plain; version=0.0.4"), answer.constData());
-        const QByteArray body = bodyOf(answer);
+        const QByteArray body = httpBodyOf(answer);
         const MetricsPage page = MetricsPage::parse(body);
         QVERIFY2(page.isValid(),
                  qPrintable(page.problems().join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(body)));
@@ -353,9 +339,10 @@ private slots:
         PingscopeProcess process({QStringLiteral("watch"), QStringLiteral("--profile"), profile,
                                   QStringLiteral("--log"), QStringLiteral("none"), QStringLiteral("--metrics-listen"),
                                   QStringLiteral("127.0.0.1:0")});
-        QVERIFY(process.waitUntil([&] { return announcedPort(process.err()) != 0; }, 10000));
+        QVERIFY(process.waitUntil([&] { return announcedMetricsPort(process.err()) != 0; }, 10000));
         process.waitUntil([] { return false; }, 1300);
-        const MetricsPage page = MetricsPage::parse(bodyOf(httpGet(announcedPort(process.err()), "/metrics")));
+        const MetricsPage page
+            = MetricsPage::parse(httpBodyOf(httpGet(announcedMetricsPort(process.err()), "/metrics")));
         QVERIFY2(page.isValid(), qPrintable(page.problems().join(QLatin1Char('\n'))));
         QVERIFY(process.signalAndTimeExit(SIGINT, 5000) >= 0);
 
@@ -390,7 +377,7 @@ private slots:
         const PingscopeRun run = runPingscope({QStringLiteral("watch"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         for (const char *option : {"--profile", "--interval", "--timeout", "--concurrency", "--insecure", "--log",
-                                   "--metrics-listen", "--duration", "--summary"})
+                                   "--metrics-listen", "--duration", "--summary", "--shard", "--label", "--web-config"})
             QVERIFY2(run.out.contains(option), option);
     }
 
