@@ -204,7 +204,8 @@ private slots:
         window.loadProfile(profile, {});
         monitor.setConcurrencyLimit(5);
         monitor.runAllNow();
-        QTRY_COMPARE(window.monitorStatusBar()->statusText(), QStringLiteral("2 up · 1 degraded · 1 failing · 1 down"));
+        QTRY_COMPARE(window.monitorStatusBar()->statusText(),
+                     QStringLiteral("Stopped · 2 up · 1 degraded · 1 failing · 1 down"));
         const EndpointTableModel &table = *window.tableModel();
         QCOMPARE(table.index(4, EndpointTableModel::NameColumn).data().toString(), QStringLiteral("failing"));
         QCOMPARE(table.index(4, EndpointTableModel::StatusColumn).data().toString(), QStringLiteral("Failing"));
