@@ -124,10 +124,19 @@ QByteArray PrometheusText::render(const Monitor &monitor, const ResultTallies &t
     perEndpoint(
         "pingscope_up", "gauge", "Whether the endpoint is up or degraded (1) or down (0), after its failure threshold.",
         [&](const Row &row) {
-            const EndpointStatus status = row.state.status;
+            // Failing is not Down yet: the series keeps the verdict it had (none before a first answer).
+            const EndpointStatus status
+                = row.state.status == EndpointStatus::Failing ? row.state.verdict : row.state.status;
             if (status == EndpointStatus::Up || status == EndpointStatus::Degraded || status == EndpointStatus::Down)
                 page.sample("pingscope_up", row.labels, status == EndpointStatus::Down ? 0 : 1);
         });
+    perEndpoint("pingscope_failing", "gauge",
+                "Whether the endpoint's last probes failed, fewer in a row than its failure threshold (1), or not (0).",
+                [&](const Row &row) {
+                    if (row.state.status != EndpointStatus::Paused)
+                        page.sample("pingscope_failing", row.labels,
+                                    row.state.status == EndpointStatus::Failing ? 1 : 0);
+                });
     perEndpoint("pingscope_probe_success", "gauge", "Whether the endpoint's last probe answered (1) or failed (0).",
                 [&](const Row &row) {
                     if (row.state.lastResult)

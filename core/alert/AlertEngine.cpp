@@ -175,6 +175,12 @@ void AlertEngine::onStatusesChanged(const QList<StatusChange> &changes)
         Track &track = m_tracks[change.id];
         track.endpoint = AlertEndpoint::of(*endpoint);
         track.status = change.to;
+        // Failing is a step on the way to Down, never told of: a "down" names what came before it.
+        if (change.from != EndpointStatus::Failing)
+            track.settled = change.from;
+        if (change.to == EndpointStatus::Failing)
+            continue; // nothing alarms before failure_threshold failures in a row
+        const EndpointStatus previous = track.settled;
         const bool maintenance = m_settings.inMaintenance(track.endpoint, now);
         if (change.to == EndpointStatus::Down) {
             if (change.result) {
@@ -194,7 +200,7 @@ void AlertEngine::onStatusesChanged(const QList<StatusChange> &changes)
                 continue;
             }
             AlertEvent event = eventFor(AlertEventKind::Down, track, now);
-            event.previous = change.from;
+            event.previous = previous;
             event.durationS.reset();
             fire(event);
             track.toldDown = true;
@@ -231,7 +237,7 @@ void AlertEngine::onStatusesChanged(const QList<StatusChange> &changes)
                 ++m_suppressed;
             } else {
                 AlertEvent event = eventFor(AlertEventKind::Degraded, track, now);
-                event.previous = change.from;
+                event.previous = previous;
                 event.since = now;
                 if (change.result) {
                     event.detail = change.result->degradedReason;

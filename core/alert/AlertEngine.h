@@ -96,6 +96,7 @@ private:
     {
         AlertEndpoint endpoint;
         EndpointStatus status = EndpointStatus::Unknown;
+        EndpointStatus settled = EndpointStatus::Unknown; // the last status before this one that was not Failing
         std::optional<QDateTime> outageSince; // while the outage lasts, whatever people were told
         bool toldDown = false; // a "down" went out and no "recovered" yet
         QDateTime toldDownAt;

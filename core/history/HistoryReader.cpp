@@ -322,7 +322,7 @@ QList<StatusChangeRow> HistoryReader::changes(qint64 ek, qint64 fromMs, qint64 t
     while (statement.step()) {
         StatusChangeRow row;
         row.timeMs = statement.integer(0);
-        row.status = EndpointStatus(std::clamp<qint64>(statement.integer(1), 0, qint64(EndpointStatus::Paused)));
+        row.status = EndpointStatus(std::clamp<qint64>(statement.integer(1), 0, qint64(lastEndpointStatus)));
         if (!statement.isNull(2))
             row.errorKind = ErrorKind(std::clamp<qint64>(statement.integer(2), 0, qint64(ErrorKind::Cancelled)));
         row.message = message(quint32(statement.isNull(3) ? 0 : statement.integer(3)));

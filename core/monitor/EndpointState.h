@@ -19,7 +19,8 @@ struct EndpointState
     NetPhase phase = NetPhase::Starting; // meaningful while task == Running
     std::optional<EngineClock::time_point> nextRun; // when scheduled
 
-    EndpointStatus status = EndpointStatus::Unknown;
+    EndpointStatus status = EndpointStatus::Unknown; // what is shown: the verdict, or Failing, Offline, Paused over it
+    EndpointStatus verdict = EndpointStatus::Unknown; // Unknown, Up, Degraded or Down, as the failure threshold decides
     bool failing = false; // the last probe failed but fewer than failure_threshold in a row yet
     int successStreak = 0; // probes in a row that answered (one of the two streaks is 0)
     int failureStreak = 0; // probes in a row that failed

@@ -15,6 +15,8 @@ QString endpointStatusName(EndpointStatus status)
         return QStringLiteral("offline");
     case EndpointStatus::Paused:
         return QStringLiteral("paused");
+    case EndpointStatus::Failing:
+        return QStringLiteral("failing");
     }
     return {};
 }

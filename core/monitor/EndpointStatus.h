@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <cstddef>
+
 // What the user sees for an endpoint.
 enum class EndpointStatus {
     Unknown, // no result yet (or not since the endpoint was changed or resumed)
@@ -10,9 +12,15 @@ enum class EndpointStatus {
     Down, // failure_threshold probes in a row failed
     Offline, // the machine has no network, so a failure says nothing about the endpoint
     Paused, // paused by the user, or disabled
+    // The last probes failed, fewer in a row than failure_threshold: visibly failing, not yet Down, so
+    // nothing alarms. Last in the list because the history file stores statuses by number.
+    Failing,
 };
+inline constexpr EndpointStatus lastEndpointStatus = EndpointStatus::Failing;
+inline constexpr std::size_t endpointStatusCount = std::size_t(lastEndpointStatus) + 1;
 
-QString endpointStatusName(EndpointStatus status); // "unknown", "up", "degraded", "down", "offline", "paused"
+// "unknown", "up", "degraded", "down", "offline", "paused", "failing"
+QString endpointStatusName(EndpointStatus status);
 
 // What the scheduler is doing with an endpoint right now.
 enum class TaskState {

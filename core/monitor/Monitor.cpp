@@ -394,6 +394,7 @@ std::optional<EndpointState> Monitor::state(EndpointId id) const
     state.phase = record->phase;
     state.nextRun = m_due.dueTime(id);
     state.status = record->shownStatus;
+    state.verdict = record->tracker.status();
     state.failing = record->tracker.isFailing();
     state.successStreak = record->tracker.successStreak();
     state.failureStreak = record->tracker.failureStreak();
@@ -467,6 +468,8 @@ EndpointStatus Monitor::shownStatusOf(const EndpointRecord &record) const
         return EndpointStatus::Paused;
     if (!m_networkReachable)
         return EndpointStatus::Offline;
+    if (record.tracker.isFailing())
+        return EndpointStatus::Failing;
     return record.tracker.status();
 }
 
@@ -650,7 +653,8 @@ void Monitor::finishWithResult(EndpointId id, quint64 serial, ProbeResult result
 
     const TimePoint now = EngineClock::now();
     const EndpointStatus before = record->shownStatus;
-    const bool wasDown = record->tracker.status() == EndpointStatus::Down;
+    const EndpointStatus verdictBefore = record->tracker.status();
+    const bool wasDown = verdictBefore == EndpointStatus::Down;
     // Without a network a failure says nothing about the endpoint: it neither counts towards Down nor is logged.
     const bool offlineFailure = !m_networkReachable && !result.isUp();
     if (!offlineFailure)
@@ -668,6 +672,8 @@ void Monitor::finishWithResult(EndpointId id, quint64 serial, ProbeResult result
     if (offlineFailure)
         return;
     // Last: the log's signals reach views, which may edit endpoints.
-    if (auto entry = StatusEvents::forResult(id, record->endpoint.displayName(), before, after, result))
+    // Failing is a step on the way, not a status of its own in the log: "down (was up)", not "(was failing)".
+    const EndpointStatus logBefore = before == EndpointStatus::Failing ? verdictBefore : before;
+    if (auto entry = StatusEvents::forResult(id, record->endpoint.displayName(), logBefore, after, result))
         m_log->add(std::move(*entry));
 }

@@ -98,11 +98,12 @@ struct Rig
         receiver.setHandler(ScriptedHttpServer::sending(ScriptedHttpServer::answer(200, "OK")));
     }
 
-    QList<EndpointId> add(int count, const QStringList &tags = {}, double intervalS = 0.2, int first = 0)
+    QList<EndpointId> add(int count, const QStringList &tags = {}, double intervalS = 0.2, int first = 0,
+                          int failureThreshold = 1)
     {
         QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(count, first, intervalS);
         for (Endpoint &endpoint : endpoints) {
-            endpoint.failureThreshold = 1;
+            endpoint.failureThreshold = failureThreshold;
             endpoint.tags = tags;
         }
         return monitor.addEndpoints(endpoints);
@@ -179,6 +180,29 @@ private slots:
         QVERIFY(recovered.value(QStringLiteral("duration_s")).toDouble() >= 1);
         QCOMPARE(recovered.value(QStringLiteral("status")).toString(), QStringLiteral("up"));
         QCOMPARE(recovered.value(QStringLiteral("previous")).toString(), QStringLiteral("down"));
+    }
+
+    void failingBelowTheThresholdIsNeverToldAndDownNamesWhatCameBefore()
+    {
+        Rig rig;
+        const EndpointId id = rig.add(1, {}, 0.3, 0, 5).first();
+        rig.up();
+        rig.start(settingsWith({webhook(QStringLiteral("ops"), rig.receiver.url())}, {rule({QStringLiteral("ops")})}));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.monitor.state(id)->status, EndpointStatus::Up, 3000);
+        rig.down();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.monitor.state(id)->status, EndpointStatus::Failing, 3000);
+        rig.up(); // answered again after fewer than 5 failures
+        QTRY_COMPARE_WITH_TIMEOUT(rig.monitor.state(id)->status, EndpointStatus::Up, 3000);
+        spinEventLoop(400ms);
+        QCOMPARE(rig.receiver.requests().size(), 0);
+
+        rig.down();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.receiver.requests().size(), 1, 8000);
+        QCOMPARE(eventsOf(rig.receiver), (QStringList{QStringLiteral("down:e0")}));
+        const QJsonObject down
+            = bodyOf(rig.receiver.requests().at(0)).value(QStringLiteral("events")).toArray().at(0).toObject();
+        QCOMPARE(down.value(QStringLiteral("status")).toString(), QStringLiteral("down"));
+        QCOMPARE(down.value(QStringLiteral("previous")).toString(), QStringLiteral("up"));
     }
 
     void eachChannelHasItsRateLimit()

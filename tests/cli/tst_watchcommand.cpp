@@ -230,7 +230,8 @@ private slots:
             QStringLiteral("{\"pingscope_profile\": 1, \"defaults\": {\"interval_s\": 0.5}, \"endpoints\": ["
                            "{\"name\": \"db \\\"main\\\" \\\\ 1\", \"target\": \"%1\", \"tags\": [\"prod\", \"eu\"]},"
                            "{\"name\": \"web\", \"target\": \"%2\", \"failure_threshold\": 1},"
-                           "{\"name\": \"gone\", \"target\": \"tcp://127.0.0.1:%3\", \"failure_threshold\": 1}]}")
+                           "{\"name\": \"gone\", \"target\": \"tcp://127.0.0.1:%3\", \"failure_threshold\": 1},"
+                           "{\"name\": \"new\", \"target\": \"tcp://127.0.0.1:%3\", \"failure_threshold\": 100}]}")
                 .arg(tcpTarget(tcp), http.url(QStringLiteral("/health")))
                 .arg(closedPort())
                 .toUtf8());
@@ -253,6 +254,7 @@ private slots:
         const QMap<QString, QString> types = page.types();
         QCOMPARE(types.value("pingscope_up"), QStringLiteral("gauge"));
         QCOMPARE(types.value("pingscope_probe_success"), QStringLiteral("gauge"));
+        QCOMPARE(types.value("pingscope_failing"), QStringLiteral("gauge"));
         QCOMPARE(types.value("pingscope_probe_duration_seconds"), QStringLiteral("gauge"));
         QCOMPARE(types.value("pingscope_http_status_code"), QStringLiteral("gauge"));
         QCOMPARE(types.value("pingscope_cert_expiry_timestamp_seconds"), QStringLiteral("gauge"));
@@ -271,6 +273,12 @@ private slots:
         QCOMPARE(page.value("pingscope_probe_success", web), std::optional<double>(0));
         QCOMPARE(page.value("pingscope_http_status_code", web), std::optional<double>(503));
         QCOMPARE(page.value("pingscope_up", gone), std::optional<double>(0));
+        // Failing below its threshold, never answered: failing, and no verdict to give as pingscope_up.
+        const QMap<QString, QString> fresh{{"endpoint", "new"}};
+        QCOMPARE(page.value("pingscope_failing", fresh), std::optional<double>(1));
+        QVERIFY(!page.value("pingscope_up", fresh));
+        QCOMPARE(page.value("pingscope_failing", gone), std::optional<double>(0));
+        QCOMPARE(page.value("pingscope_failing", db), std::optional<double>(0));
         QVERIFY(!page.value("pingscope_http_status_code", db)); // tcp has no HTTP status
 
         auto withPhase = [](QMap<QString, QString> labels, const QString &phase) {
@@ -290,7 +298,7 @@ private slots:
         QVERIFY(page.value("pingscope_probes_total", withResult(db, "up")).value_or(0) >= 2);
         QCOMPARE(page.value("pingscope_probes_total", withResult(db, "down")), std::optional<double>(0));
         QVERIFY(page.value("pingscope_probes_total", withResult(web, "down")).value_or(0) >= 2);
-        QCOMPARE(page.samples("pingscope_probes_total").size(), 9); // three results for each of three
+        QCOMPARE(page.samples("pingscope_probes_total").size(), 12); // three results for each of four
 
         const auto lateness = page.value("pingscope_scheduler_lateness_seconds_count");
         QVERIFY(lateness && *lateness >= 6);

@@ -76,13 +76,16 @@ private slots:
 
         probeOnce(FakeProbeExecutor::down());
         auto state = *monitor.state(id);
-        QCOMPARE(state.status, EndpointStatus::Up); // one failure: failing, not down
+        QCOMPARE(state.status, EndpointStatus::Failing); // one failure: failing, not down
+        QCOMPARE(state.verdict, EndpointStatus::Up);
         QVERIFY(state.failing);
         QCOMPARE(state.failureStreak, 1);
 
         probeOnce(FakeProbeExecutor::down());
         state = *monitor.state(id);
         QCOMPARE(state.status, EndpointStatus::Down);
+        QCOMPARE(state.verdict, EndpointStatus::Down);
+        QVERIFY(!state.failing);
         QCOMPARE(state.failureStreak, 2);
 
         probeOnce(FakeProbeExecutor::degraded(QStringLiteral("slow: 900 ms > 500 ms")));
@@ -91,11 +94,12 @@ private slots:
         QCOMPARE(monitor.state(id)->status, EndpointStatus::Up);
         QCOMPARE(monitor.state(id)->task, TaskState::Idle); // run now while stopped: probed once, not scheduled
 
-        QTRY_COMPARE_WITH_TIMEOUT(collectStatusChanges(statuses).size(), 4, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(collectStatusChanges(statuses).size(), 5, 1000);
         const auto changes = collectStatusChanges(statuses);
         const QList<std::pair<EndpointStatus, EndpointStatus>> expected{
             {EndpointStatus::Unknown, EndpointStatus::Up},
-            {EndpointStatus::Up, EndpointStatus::Down},
+            {EndpointStatus::Up, EndpointStatus::Failing},
+            {EndpointStatus::Failing, EndpointStatus::Down},
             {EndpointStatus::Down, EndpointStatus::Degraded},
             {EndpointStatus::Degraded, EndpointStatus::Up}};
         for (int i = 0; i < expected.size(); ++i) {
@@ -105,8 +109,10 @@ private slots:
             QVERIFY(changes[i].result);
         }
         QCOMPARE(changes[1].result->errorKind, ErrorKind::Refused);
+        QCOMPARE(changes[2].result->errorKind, ErrorKind::Refused);
 
-        // The log: the first failure as a warning, the turn to down as an error, and the recoveries.
+        // The log: the first failure as a warning, the turn to down as an error naming the status before
+        // Failing, and the recoveries.
         const EventLog &log = *monitor.eventLog();
         QCOMPARE(log.size(), 4);
         QCOMPARE(log.at(0).type, EventLogEntry::Type::ProbeError);
@@ -124,6 +130,57 @@ private slots:
         QCOMPARE(stats.failures, 2);
         QCOMPARE(stats.successStreak, 2); // a degraded answer is an answer
         QVERIFY(stats.sinceStatusChange && *stats.sinceStatusChange < 1000ms);
+    }
+
+    // A new endpoint whose first probes fail shows Failing at once, not Unknown until the threshold.
+    void failuresBelowTheThresholdShowFailing()
+    {
+        FakeProbeExecutor executor;
+        Monitor monitor(&executor);
+        QSignalSpy statuses(&monitor, &Monitor::statusesChanged);
+        Endpoint endpoint = FakeProbeExecutor::endpoint(QStringLiteral("db"));
+        endpoint.failureThreshold = 3;
+        const EndpointId id = monitor.addEndpoint(endpoint);
+        const auto probeOnce = [&](const ProbeResult &result) {
+            const auto doneBefore = monitor.counters().done;
+            monitor.runNow(id);
+            QTRY_VERIFY_WITH_TIMEOUT(executor.pendingFor(QStringLiteral("db")), 1000);
+            executor.pendingFor(QStringLiteral("db"))->finish(result);
+            QTRY_COMPARE_WITH_TIMEOUT(monitor.counters().done, doneBefore + 1, 1000);
+        };
+
+        for (int failures = 1; failures <= 2; ++failures) {
+            probeOnce(FakeProbeExecutor::down());
+            QCOMPARE(monitor.state(id)->status, EndpointStatus::Failing);
+            QCOMPARE(monitor.state(id)->verdict, EndpointStatus::Unknown);
+        }
+        probeOnce(FakeProbeExecutor::up()); // answered before the threshold: up, and nothing was ever down
+        QCOMPARE(monitor.state(id)->status, EndpointStatus::Up);
+        for (int failures = 1; failures <= 3; ++failures)
+            probeOnce(FakeProbeExecutor::down());
+        QCOMPARE(monitor.state(id)->status, EndpointStatus::Down);
+
+        QTRY_COMPARE_WITH_TIMEOUT(collectStatusChanges(statuses).size(), 4, 1000);
+        const auto changes = collectStatusChanges(statuses);
+        const QList<std::pair<EndpointStatus, EndpointStatus>> expected{
+            {EndpointStatus::Unknown, EndpointStatus::Failing},
+            {EndpointStatus::Failing, EndpointStatus::Up},
+            {EndpointStatus::Up, EndpointStatus::Failing},
+            {EndpointStatus::Failing, EndpointStatus::Down}};
+        for (int i = 0; i < expected.size(); ++i) {
+            QCOMPARE(changes[i].from, expected[i].first);
+            QCOMPARE(changes[i].to, expected[i].second);
+        }
+        // The log: a warning per failure below the threshold, no "up" for an endpoint never down, and
+        // the turn to down naming the status Failing interrupted.
+        const EventLog &log = *monitor.eventLog();
+        QList<EventLogEntry::Type> types;
+        for (int i = 0; i < log.size(); ++i)
+            types << log.at(i).type;
+        QCOMPARE(types.count(EventLogEntry::Type::StatusChange), 1);
+        const EventLogEntry &last = log.at(log.size() - 1);
+        QCOMPARE(last.type, EventLogEntry::Type::StatusChange);
+        QCOMPARE(last.message, QStringLiteral("down (was up): connection refused"));
     }
 
     void runningShowsThePhase()

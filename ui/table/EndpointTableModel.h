@@ -124,5 +124,5 @@ private:
     Monitor *m_monitor;
     std::vector<Row> m_rows;
     QHash<EndpointId, int> m_rowOf;
-    std::array<int, 6> m_statusCounts{};
+    std::array<int, endpointStatusCount> m_statusCounts{};
 };

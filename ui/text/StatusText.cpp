@@ -48,6 +48,8 @@ QString statusLabel(EndpointStatus status)
         return tr("Offline");
     case EndpointStatus::Paused:
         return tr("Paused");
+    case EndpointStatus::Failing:
+        return tr("Failing");
     }
     return {};
 }
@@ -62,6 +64,8 @@ QColor statusColor(EndpointStatus status)
         return QColor(0xb2, 0x6a, 0x00);
     case EndpointStatus::Down:
         return QColor(0xc6, 0x28, 0x28);
+    case EndpointStatus::Failing: // between Degraded's amber and Down's red
+        return QColor(0xd8, 0x43, 0x15);
     case EndpointStatus::Offline:
         return QColor(0x5d, 0x63, 0x6b);
     case EndpointStatus::Paused:
@@ -76,6 +80,8 @@ int severityRank(EndpointStatus status)
 {
     switch (status) {
     case EndpointStatus::Down:
+        return 6;
+    case EndpointStatus::Failing:
         return 5;
     case EndpointStatus::Degraded:
         return 4;

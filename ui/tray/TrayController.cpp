@@ -36,16 +36,17 @@ bool TrayController::isAvailable() const
 void TrayController::refreshIcon()
 {
     EndpointStatus overall = EndpointStatus::Unknown;
-    for (const EndpointStatus status :
-         {EndpointStatus::Down, EndpointStatus::Degraded, EndpointStatus::Offline, EndpointStatus::Up}) {
+    for (const EndpointStatus status : {EndpointStatus::Down, EndpointStatus::Failing, EndpointStatus::Degraded,
+                                        EndpointStatus::Offline, EndpointStatus::Up}) {
         if (m_model->count(status) > 0) {
             overall = status;
             break;
         }
     }
-    const QString tip = tr("Pingscope: %1 up, %2 degraded, %3 down")
+    const QString tip = tr("Pingscope: %1 up, %2 degraded, %3 failing, %4 down")
                             .arg(m_model->count(EndpointStatus::Up))
                             .arg(m_model->count(EndpointStatus::Degraded))
+                            .arg(m_model->count(EndpointStatus::Failing))
                             .arg(m_model->count(EndpointStatus::Down));
     m_icon->setToolTip(tip);
     if (overall == m_overall)

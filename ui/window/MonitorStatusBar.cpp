@@ -25,7 +25,6 @@ MonitorStatusBar::MonitorStatusBar(Monitor *monitor, EndpointTableModel *model, 
         addPermanentWidget(label);
     }
     m_clock.start();
-    m_lastDone = monitor->counters().done;
     connect(&m_timer, &QTimer::timeout, this, &MonitorStatusBar::refresh);
     m_timer.start(500);
     refresh();
@@ -33,10 +32,17 @@ MonitorStatusBar::MonitorStatusBar(Monitor *monitor, EndpointTableModel *model, 
 
 QString MonitorStatusBar::statusText() const
 {
-    return tr("%1 up · %2 degraded · %3 down")
-        .arg(m_model->count(EndpointStatus::Up))
-        .arg(m_model->count(EndpointStatus::Degraded))
-        .arg(m_model->count(EndpointStatus::Down));
+    QStringList parts;
+    if (!m_monitor->isStarted())
+        parts << tr("Stopped");
+    parts << tr("%1 up").arg(m_model->count(EndpointStatus::Up))
+          << tr("%1 degraded").arg(m_model->count(EndpointStatus::Degraded));
+    if (const int failing = m_model->count(EndpointStatus::Failing))
+        parts << tr("%1 failing").arg(failing);
+    parts << tr("%1 down").arg(m_model->count(EndpointStatus::Down));
+    if (const int paused = m_model->count(EndpointStatus::Paused))
+        parts << tr("%1 paused").arg(paused);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString MonitorStatusBar::flightText() const
@@ -47,29 +53,25 @@ QString MonitorStatusBar::flightText() const
 
 void MonitorStatusBar::refresh()
 {
-    // A coloured dot beside each number, and the word itself: colour is never the only cue.
-    const auto dot = [](EndpointStatus status) {
-        return QStringLiteral("<span style=\"color:%1\">●</span>").arg(StatusText::statusColor(status).name());
+    // A coloured dot beside each number, and the word itself: colour is never the only cue. Failing and
+    // paused appear only when there are some; Stopped says why nothing moves.
+    const auto counted = [this](EndpointStatus status, const QString &words) {
+        return QStringLiteral("<span style=\"color:%1\">●</span> %2")
+            .arg(StatusText::statusColor(status).name(), words.arg(m_model->count(status)));
     };
-    m_statuses->setText(tr("%1 %2 up &nbsp; %3 %4 degraded &nbsp; %5 %6 down")
-                            .arg(dot(EndpointStatus::Up))
-                            .arg(m_model->count(EndpointStatus::Up))
-                            .arg(dot(EndpointStatus::Degraded))
-                            .arg(m_model->count(EndpointStatus::Degraded))
-                            .arg(dot(EndpointStatus::Down))
-                            .arg(m_model->count(EndpointStatus::Down)));
+    QStringList parts;
+    if (!m_monitor->isStarted())
+        parts << QStringLiteral("<b>%1</b>").arg(tr("Stopped"));
+    parts << counted(EndpointStatus::Up, tr("%1 up")) << counted(EndpointStatus::Degraded, tr("%1 degraded"));
+    if (m_model->count(EndpointStatus::Failing) > 0)
+        parts << counted(EndpointStatus::Failing, tr("%1 failing"));
+    parts << counted(EndpointStatus::Down, tr("%1 down"));
+    if (m_model->count(EndpointStatus::Paused) > 0)
+        parts << counted(EndpointStatus::Paused, tr("%1 paused"));
+    m_statuses->setText(parts.join(QStringLiteral(" &nbsp; ")));
     m_statuses->setAccessibleDescription(statusText());
     m_flight->setText(flightText());
 
-    const quint64 done = m_monitor->counters().done;
-    const qint64 nowMs = m_clock.elapsed();
-    if (nowMs > m_lastMs) {
-        // done restarts from 0 when the monitor starts again; a drop is a restart, not negative work.
-        const double probes = done >= m_lastDone ? double(done - m_lastDone) : double(done);
-        const double instant = probes * 1000.0 / double(nowMs - m_lastMs);
-        m_rate = m_lastMs == 0 ? instant : 0.5 * m_rate + 0.5 * instant;
-    }
-    m_lastDone = done;
-    m_lastMs = nowMs;
-    m_rateLabel->setText(tr("%1 probes/s").arg(QLocale().toString(m_rate, 'f', 1)));
+    m_rate.add(m_clock.elapsed(), m_monitor->counters().done);
+    m_rateLabel->setText(tr("%1 probes/s").arg(QLocale().toString(m_rate.perSecond(), 'f', 1)));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/MonitorCounters.h"
+#include "window/ProbeRate.h"
 
 #include <QElapsedTimer>
 #include <QStatusBar>
@@ -10,7 +11,8 @@ class EndpointTableModel;
 class Monitor;
 class QLabel;
 
-// How many endpoints are up, degraded and down; probes in flight and queued; probes per second.
+// Whether the monitor runs; how many endpoints are up, degraded, failing, down and paused; probes in flight
+// and queued; probes per second.
 // Refreshed twice a second from counts the model keeps, so its cost does not grow with endpoints.
 class MonitorStatusBar final : public QStatusBar
 {
@@ -21,9 +23,9 @@ public:
     MonitorStatusBar(Monitor *monitor, EndpointTableModel *model, QWidget *parent = nullptr);
 
     void refresh();
-    QString statusText() const; // "3 up · 1 degraded · 2 down"
+    QString statusText() const; // "Stopped · 3 up · 1 degraded · 1 failing · 2 down · 1 paused"
     QString flightText() const; // "4 in flight · 0 queued"
-    double probesPerSecond() const { return m_rate; }
+    double probesPerSecond() const { return m_rate.perSecond(); }
 
 private:
     Monitor *m_monitor;
@@ -33,7 +35,5 @@ private:
     QLabel *m_rateLabel;
     QTimer m_timer;
     QElapsedTimer m_clock;
-    quint64 m_lastDone = 0;
-    qint64 m_lastMs = 0;
-    double m_rate = 0;
+    ProbeRate m_rate;
 };

@@ -47,6 +47,27 @@ private slots:
         QTest::qWait(2500);
         QCOMPARE(notified.size(), 1);
     }
+
+    void failingEndpointsColourTheIconButNotifyNobody()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        Monitor monitor(&executor);
+        EndpointTableModel model(&monitor);
+        QMenu menu;
+        TrayController tray(&monitor, &model, &menu);
+        QSignalSpy notified(&tray, &TrayController::notified);
+        QList<Endpoint> endpoints = FakeProbeExecutor::endpoints(3, 0, 60);
+        for (Endpoint &endpoint : endpoints)
+            endpoint.failureThreshold = 2;
+        monitor.addEndpoints(endpoints);
+
+        monitor.runAllNow(); // one failure of two each
+        QTRY_COMPARE(model.count(EndpointStatus::Failing), 3);
+        QCOMPARE(tray.overallStatus(), EndpointStatus::Failing);
+        QTest::qWait(2500); // past the gathering
+        QCOMPARE(notified.size(), 0);
+    }
 };
 
 QTEST_MAIN(TestTrayController)

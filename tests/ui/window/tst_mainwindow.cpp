@@ -192,17 +192,23 @@ private slots:
         executor.setReply(QStringLiteral("degraded"),
                           FakeProbeExecutor::Reply{FakeProbeExecutor::degraded(QStringLiteral("slow")), 0ms});
         executor.setReply(QStringLiteral("down"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        executor.setReply(QStringLiteral("failing"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
         Workspace workspace(&executor);
         Monitor &monitor = *workspace.monitor();
         MainWindow window(&workspace);
-        Profile profile = FakeProbeExecutor::profileOf({QStringLiteral("up1"), QStringLiteral("up2"),
-                                                        QStringLiteral("degraded"), QStringLiteral("down"),
-                                                        QStringLiteral("hangs1"), QStringLiteral("hangs2")});
+        Profile profile = FakeProbeExecutor::profileOf(
+            {QStringLiteral("up1"), QStringLiteral("up2"), QStringLiteral("degraded"), QStringLiteral("down"),
+             QStringLiteral("failing"), QStringLiteral("hangs1"), QStringLiteral("hangs2")});
         profile.endpoints[3].failureThreshold = 1;
+        profile.endpoints[4].failureThreshold = 3; // one failure of three: failing, not down
         window.loadProfile(profile, {});
         monitor.setConcurrencyLimit(5);
         monitor.runAllNow();
-        QTRY_COMPARE(window.monitorStatusBar()->statusText(), QStringLiteral("2 up · 1 degraded · 1 down"));
+        QTRY_COMPARE(window.monitorStatusBar()->statusText(),
+                     QStringLiteral("Stopped · 2 up · 1 degraded · 1 failing · 1 down"));
+        const EndpointTableModel &table = *window.tableModel();
+        QCOMPARE(table.index(4, EndpointTableModel::NameColumn).data().toString(), QStringLiteral("failing"));
+        QCOMPARE(table.index(4, EndpointTableModel::StatusColumn).data().toString(), QStringLiteral("Failing"));
         QTRY_COMPARE(window.monitorStatusBar()->flightText(), QStringLiteral("2 in flight · 0 queued"));
 
         monitor.cancelAll();
@@ -211,6 +217,28 @@ private slots:
         monitor.runAllNow(); // the quick ones pass through the one slot; then a hanging one holds it
         QTRY_COMPARE(window.monitorStatusBar()->flightText(), QStringLiteral("2 in flight · 1 queued"));
         monitor.cancelAll();
+    }
+
+    void statusBarSaysStoppedAndPaused()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
+        MonitorStatusBar &bar = *window.monitorStatusBar();
+        window.stopMonitoring();
+        bar.refresh();
+        QCOMPARE(bar.statusText(), QStringLiteral("Stopped · 0 up · 0 degraded · 0 down"));
+
+        window.startMonitoring();
+        monitor.runAllNow();
+        QTRY_COMPARE(bar.statusText(), QStringLiteral("2 up · 0 degraded · 0 down"));
+        monitor.pause(monitor.endpointIds().first()); // a paused endpoint is counted, not dropped
+        QTRY_COMPARE(bar.statusText(), QStringLiteral("1 up · 0 degraded · 0 down · 1 paused"));
+        window.stopMonitoring(); // the counts stay, and say they are from before the stop
+        QTRY_COMPARE(bar.statusText(), QStringLiteral("Stopped · 1 up · 0 degraded · 0 down · 1 paused"));
     }
 
     void theLogDockExportsWhatItShows()
