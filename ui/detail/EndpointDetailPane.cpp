@@ -319,9 +319,10 @@ void EndpointDetailPane::showCertificate(const CertificateInfo &certificate)
     m_certSubject->setText(certificate.subject);
     m_certIssuer->setText(certificate.chainValid ? certificate.issuer : tr("%1 (not trusted)").arg(certificate.issuer));
     m_certExpiry->setText(QLocale().toString(certificate.notAfter.toLocalTime(), QLocale::LongFormat));
-    const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate.notAfter);
-    const bool expired = certificate.notAfter < QDateTime::currentDateTimeUtc();
-    m_certDaysLeft->setText(expired ? DurationText::daysAgo(-days) : DurationText::daysLeft(days));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 days = DurationText::wholeDaysUntil(now, certificate.notAfter);
+    const bool expired = certificate.notAfter < now;
+    m_certDaysLeft->setText(DurationText::certificateExpiry(certificate.notAfter, now));
     const bool warn = expired || days <= m_endpoint.probe.certWarningDays;
     QPalette own = palette();
     if (warn)

@@ -141,11 +141,11 @@ void ProbeTestPanel::showResult(quint64 serial, const ProbeResult &result)
     if (result.errorKind != ErrorKind::None)
         details << tr("Error (%1): %2").arg(errorKindName(result.errorKind), result.errorMessage);
     if (result.certificate) {
-        const qint64 days = QDateTime::currentDateTimeUtc().daysTo(result.certificate->notAfter);
         details << tr("Certificate for %1, expires %2 (%3)")
                        .arg(result.certificate->subject,
                             QLocale().toString(result.certificate->notAfter.toLocalTime(), QLocale::ShortFormat),
-                            days < 0 ? DurationText::daysAgo(-days) : DurationText::daysLeft(days));
+                            DurationText::certificateExpiry(result.certificate->notAfter,
+                                                            QDateTime::currentDateTimeUtc()));
     }
     if (result.icmp)
         details << tr("%1 of %2 echo replies received").arg(result.icmp->received).arg(result.icmp->sent);

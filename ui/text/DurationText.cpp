@@ -23,3 +23,14 @@ QString DurationText::daysAgo(qint64 days)
         return tr("expired today");
     return days == 1 ? tr("expired 1 day ago") : tr("expired %L1 days ago").arg(days);
 }
+
+qint64 DurationText::wholeDaysUntil(const QDateTime &now, const QDateTime &then)
+{
+    return now.secsTo(then) / 86400; // truncated toward zero: an hour past is 0 days ago, "expired today"
+}
+
+QString DurationText::certificateExpiry(const QDateTime &notAfter, const QDateTime &now)
+{
+    const qint64 days = wholeDaysUntil(now, notAfter);
+    return notAfter < now ? daysAgo(-days) : daysLeft(days);
+}

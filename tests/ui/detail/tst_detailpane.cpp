@@ -164,6 +164,11 @@ private slots:
                                         QStringLiteral("CN=shop.example.org"), QStringLiteral("CN=Example CA"), true};
         pane.addResult(r);
         QCOMPARE(labelText(pane, "certDaysLeft"), QStringLiteral("10 days left"));
+        // Whole days of 24 hours at any time of day (counting midnights said 11 here after 23:00).
+        r.certificate->notAfter = QDateTime::currentDateTimeUtc().addDays(10).addSecs(-3600);
+        pane.addResult(r);
+        QCOMPARE(labelText(pane, "certDaysLeft"), QStringLiteral("9 days left"));
+        r.certificate->notAfter = QDateTime::currentDateTimeUtc().addDays(10).addSecs(3600);
         QVERIFY(pane.certificateText().contains(QStringLiteral("CN=shop.example.org")));
         QVERIFY(pane.certificateText().contains(QStringLiteral("CN=Example CA")));
 
