@@ -26,8 +26,8 @@ void EndpointFilterModel::resortIfChanged()
     m_changed = false;
     if (sortColumn() >= 0)
         sort(sortColumn(), sortOrder()); // a layout change: selection and current row are kept
-    if (!m_text.isEmpty() || !m_tag.isEmpty())
-        invalidateRowsFilter();
+    if (isFiltering())
+        invalidateRowsFilter(); // a status or an error changed: a row may now match, or no longer
 }
 
 void EndpointFilterModel::setText(const QString &text)
@@ -47,11 +47,26 @@ void EndpointFilterModel::setTag(const QString &tag)
     invalidateRowsFilter();
 }
 
+void EndpointFilterModel::setProblemsOnly(bool problemsOnly)
+{
+    if (problemsOnly == m_problemsOnly)
+        return;
+    m_problemsOnly = problemsOnly;
+    invalidateRowsFilter();
+}
+
+bool EndpointFilterModel::isProblem(EndpointStatus status)
+{
+    return status == EndpointStatus::Down || status == EndpointStatus::Failing || status == EndpointStatus::Degraded;
+}
+
 bool EndpointFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_text.isEmpty() && m_tag.isEmpty())
+    if (!isFiltering())
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_problemsOnly && !isProblem(EndpointStatus(index.data(EndpointTableModel::StatusRole).toInt())))
+        return false;
     if (!m_tag.isEmpty() && !index.data(EndpointTableModel::TagsRole).toStringList().contains(m_tag))
         return false;
     return m_text.isEmpty()

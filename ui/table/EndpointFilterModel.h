@@ -9,7 +9,7 @@
 #include <vector>
 
 // Sorts the endpoint table on raw values (EndpointTableModel::SortRole) and filters it by free text
-// (name, target, last error, tags) and by one tag.
+// (name, target, status, last error, tags), by one tag, and to the problems only.
 //
 // Live changes re-sort and re-filter at most once per resortInterval, not per batch: a dynamic
 // proxy turns each of a batch's dataChanged signals into a layout change, which with 10,000 rows
@@ -31,6 +31,11 @@ public:
     QString text() const { return m_text; }
     void setTag(const QString &tag); // empty = every tag
     QString tag() const { return m_tag; }
+    // Only the endpoints that need a look: Down, Failing or Degraded.
+    void setProblemsOnly(bool problemsOnly);
+    bool problemsOnly() const { return m_problemsOnly; }
+    bool isFiltering() const { return !m_text.isEmpty() || !m_tag.isEmpty() || m_problemsOnly; }
+    static bool isProblem(EndpointStatus status);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -45,4 +50,5 @@ private:
     std::vector<EndpointTableModel::SortKey> m_keys; // filled only while sort() runs
     QString m_text;
     QString m_tag;
+    bool m_problemsOnly = false;
 };

@@ -317,7 +317,8 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
     case TagsRole:
         return row.endpoint.tags;
     case FilterTextRole:
-        return QStringList{row.endpoint.displayName(), row.endpoint.probe.target.toString(), errorOf(row.state),
+        return QStringList{row.endpoint.displayName(), row.endpoint.probe.target.toString(),
+                           StatusText::statusLabel(row.state.status), errorOf(row.state),
                            row.endpoint.tags.join(QLatin1Char(' '))}
             .join(QLatin1Char('\n'));
     case SparklineRole: {

@@ -21,6 +21,7 @@
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
 #include "table/HistoryUptimeController.h"
+#include "table/NoMatchesLine.h"
 #include "table/TagFilterController.h"
 #include "text/StatusPalette.h"
 #include "tray/TrayController.h"
@@ -29,6 +30,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -79,24 +81,10 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     setAcceptDrops(true);
     buildTable();
 
-    auto *filters = new QHBoxLayout;
-    m_filter->setPlaceholderText(tr("Filter by name, target, error or tag (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Endpoint filter"));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &EndpointFilterModel::setText);
-    m_tagFilter->setAccessibleName(tr("Tag filter"));
-    m_tagFilter->setToolTip(tr("Show only the endpoints with this tag"));
-    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *tagLabel = new QLabel(tr("&Tag:"));
-    tagLabel->setBuddy(m_tagFilter);
-    filters->addWidget(m_filter, 1);
-    filters->addWidget(tagLabel);
-    filters->addWidget(m_tagFilter);
-
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(4, 4, 4, 0);
-    topLayout->addLayout(filters);
+    buildFilters(topLayout);
     topLayout->addWidget(m_table);
     // The details sit beside the table and scroll: their charts would otherwise set a minimum
     // height that squeezes the table.
@@ -158,6 +146,42 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// The filter row over the table, and under it the line that says when the filter hides everything.
+void MainWindow::buildFilters(QVBoxLayout *layout)
+{
+    auto *filters = new QHBoxLayout;
+    m_filter->setObjectName(QStringLiteral("endpointFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name, target, status, error or tag (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Endpoint filter"));
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &EndpointFilterModel::setText);
+    m_tagFilter->setAccessibleName(tr("Tag filter"));
+    m_tagFilter->setToolTip(tr("Show only the endpoints with this tag"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *tagLabel = new QLabel(tr("&Tag:"));
+    tagLabel->setBuddy(m_tagFilter);
+    auto *problemsOnly = new QCheckBox(tr("&Problems only"));
+    problemsOnly->setObjectName(QStringLiteral("problemsOnly"));
+    problemsOnly->setToolTip(tr("Show only the endpoints that are down, failing or degraded"));
+    connect(problemsOnly, &QCheckBox::toggled, m_proxy, &EndpointFilterModel::setProblemsOnly);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(problemsOnly);
+    filters->addWidget(tagLabel);
+    filters->addWidget(m_tagFilter);
+    auto *noMatches = new NoMatchesLine(m_proxy);
+    connect(noMatches, &NoMatchesLine::clearRequested, this, [this, problemsOnly] {
+        m_filter->clear();
+        problemsOnly->setChecked(false);
+        m_tagFilter->setCurrentIndex(0); // all tags
+    });
+    // A filter that already hides everything changes without a row going in or out.
+    connect(m_filter, &QLineEdit::textChanged, noMatches, &NoMatchesLine::refresh);
+    connect(problemsOnly, &QCheckBox::toggled, noMatches, &NoMatchesLine::refresh);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, noMatches, &NoMatchesLine::refresh);
+    layout->addLayout(filters);
+    layout->addWidget(noMatches);
+}
 
 void MainWindow::buildTable()
 {

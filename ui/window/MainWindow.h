@@ -20,6 +20,7 @@ class HistoryUptimeController;
 class OutagesDock;
 class ProfileHistory;
 class QLabel;
+class QVBoxLayout;
 class MainActions;
 class Monitor;
 class MonitorStatusBar;
@@ -80,6 +81,7 @@ protected:
 
 private:
     void buildTable();
+    void buildFilters(QVBoxLayout *layout);
     void connectActions();
     void updateActions();
     void updateTitle();

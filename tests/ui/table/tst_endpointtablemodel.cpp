@@ -149,6 +149,50 @@ private slots:
         QCOMPARE(proxy.rowCount(), 3);
     }
 
+    void filtersByStatusAndToTheProblems()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        executor.setReply(QStringLiteral("gone"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        executor.setReply(QStringLiteral("flaky"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        Monitor monitor(&executor);
+        EndpointTableModel model(&monitor);
+        EndpointFilterModel proxy;
+        proxy.setSourceModel(&model);
+        Endpoint gone = named(QStringLiteral("gone"));
+        gone.failureThreshold = 1;
+        Endpoint flaky = named(QStringLiteral("flaky")); // one failure of three: Failing
+        flaky.failureThreshold = 3;
+        const auto ids
+            = monitor.addEndpoints({named(QStringLiteral("fine")), gone, flaky, named(QStringLiteral("later"))});
+        monitor.runNow(ids.first(3)); // "later" stays Unknown
+        QTRY_COMPARE(model.count(EndpointStatus::Down), 1);
+        QTRY_COMPARE(model.count(EndpointStatus::Failing), 1);
+        QCOMPARE(model.count(EndpointStatus::Up), 1);
+        QVERIFY(!proxy.isFiltering());
+
+        proxy.setText(QStringLiteral("down")); // the status is matched as the table shows it
+        QCOMPARE(namesInOrder(proxy), QStringList{QStringLiteral("gone")});
+        proxy.setText(QStringLiteral("unknown"));
+        QCOMPARE(namesInOrder(proxy), QStringList{QStringLiteral("later")});
+        proxy.setText({});
+
+        proxy.setProblemsOnly(true);
+        QVERIFY(proxy.isFiltering());
+        QCOMPARE(namesInOrder(proxy), (QStringList{QStringLiteral("gone"), QStringLiteral("flaky")}));
+        // A status change brings a row into the problems, within the re-filter interval.
+        executor.setReply(QStringLiteral("fine"), FakeProbeExecutor::Reply{FakeProbeExecutor::down(), 0ms});
+        monitor.runNow(ids.first());
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.rowCount(), 3, 3000);
+        proxy.setProblemsOnly(false);
+        QCOMPARE(proxy.rowCount(), 4);
+
+        QVERIFY(EndpointFilterModel::isProblem(EndpointStatus::Degraded));
+        for (auto status :
+             {EndpointStatus::Up, EndpointStatus::Unknown, EndpointStatus::Paused, EndpointStatus::Offline})
+            QVERIFY(!EndpointFilterModel::isProblem(status));
+    }
+
     void oneBatchIsOneDataChangedPerContiguousRange()
     {
         FakeProbeExecutor executor; // no replies: probes stay running until the test ends them

@@ -17,9 +17,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
 #include <QSpinBox>
@@ -239,6 +241,47 @@ private slots:
         QTRY_COMPARE(bar.statusText(), QStringLiteral("1 up · 0 degraded · 0 down · 1 paused"));
         window.stopMonitoring(); // the counts stay, and say they are from before the stop
         QTRY_COMPARE(bar.statusText(), QStringLiteral("Stopped · 1 up · 0 degraded · 0 down · 1 paused"));
+    }
+
+    void aFilterThatHidesEverythingSaysSoAndClears()
+    {
+        FakeProbeExecutor executor;
+        executor.setDefaultReply(FakeProbeExecutor::Reply{FakeProbeExecutor::up(1ms), 0ms});
+        Workspace workspace(&executor);
+        MainWindow window(&workspace);
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a"), QStringLiteral("b")}), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *filter = window.findChild<QLineEdit *>(QStringLiteral("endpointFilter"));
+        auto *problemsOnly = window.findChild<QCheckBox *>(QStringLiteral("problemsOnly"));
+        auto *noMatches = window.findChild<QLabel *>(QStringLiteral("noMatches"));
+        QVERIFY(filter && problemsOnly && noMatches);
+        QAbstractItemModel *rows = window.tableView()->model();
+        QVERIFY(!noMatches->isVisible());
+
+        QTest::keyClicks(filter, QStringLiteral("nothing like it"));
+        QCOMPARE(rows->rowCount(), 0);
+        QVERIFY(noMatches->isVisible());
+        filter->clear();
+        QCOMPARE(rows->rowCount(), 2);
+        QVERIFY(!noMatches->isVisible());
+
+        workspace.monitor()->runAllNow();
+        for (int row = 0; row < 2; ++row)
+            QTRY_COMPARE(rows->index(row, EndpointTableModel::StatusColumn).data().toString(), QStringLiteral("Up"));
+        problemsOnly->click(); // both are up: no problem to show
+        QCOMPARE(rows->rowCount(), 0);
+        QVERIFY(noMatches->isVisible());
+        QVERIFY(noMatches->text().contains(QStringLiteral("href")));
+        emit noMatches->linkActivated(QStringLiteral("clear"));
+        QVERIFY(!problemsOnly->isChecked());
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(rows->rowCount(), 2);
+        QVERIFY(!noMatches->isVisible());
+
+        workspace.monitor()->removeEndpoints(workspace.monitor()->endpointIds()); // nothing to hide: no line
+        problemsOnly->click();
+        QVERIFY(!noMatches->isVisible());
     }
 
     void theLogDockExportsWhatItShows()
