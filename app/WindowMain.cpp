@@ -5,9 +5,11 @@
 #include "demo/DemoServer.h"
 #include "monitor/Monitor.h"
 #include "window/AppSettings.h"
+#include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "workspace/Workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFileInfo>
 #include <QIcon>
@@ -26,15 +28,24 @@ int runWindow(int &argc, char **argv, const QStringList &arguments)
     workspace.monitor()->watchNetwork();
     MainWindow window(&workspace);
 
-    const QString file = CommandLine::profileArgument(arguments);
-    if (arguments.contains(QLatin1String("--demo"))) {
+    // The demo server starts the first time the demo is opened, from --demo or Help → Open the Demo.
+    const auto openDemo = [&window, &demo] {
         QString error;
-        if (demo.start(&error)) {
+        if (demo.port() != 0 || demo.start(&error)) {
             window.loadProfile(demo.demoProfile(), {});
         } else {
             QMessageBox::warning(&window, QObject::tr("Cannot start the demo"),
                                  QObject::tr("The demo server could not start: %1").arg(error));
         }
+    };
+    QObject::connect(window.actions()->openDemo, &QAction::triggered, &window, [&window, openDemo] {
+        if (window.maybeSave())
+            openDemo();
+    });
+
+    const QString file = CommandLine::profileArgument(arguments);
+    if (arguments.contains(QLatin1String("--demo"))) {
+        openDemo();
     } else if (!file.isEmpty()) {
         window.openProfile(file);
     } else {

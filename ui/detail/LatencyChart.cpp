@@ -152,6 +152,24 @@ void LatencyChart::showHistory(const HistoryChartData &data)
     setTimeFormat(data.view.lengthMs());
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(data.view.fromMs), QDateTime::fromMSecsSinceEpoch(data.view.toMs));
     AxisScale::fit(m_milliseconds, highest);
+    updatePlaceholder();
+}
+
+void LatencyChart::updatePlaceholder()
+{
+    bool any = m_failures->count() > 0;
+    for (const QLineSeries *line : latencyLines())
+        any = any || line->count() > 0;
+    QString text;
+    if (!any)
+        text = m_historyMode ? tr("No results in this range") : tr("No data yet");
+    m_placeholder.update(text, this);
+}
+
+void LatencyChart::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    m_placeholder.paint(painter, m_chart->plotArea(), this);
 }
 
 void LatencyChart::requestView(HistoryRange view)
@@ -321,6 +339,7 @@ void LatencyChart::updateAxes()
 {
     if (m_historyMode)
         return;
+    updatePlaceholder();
     const qint64 newest = m_newestMs > 0 ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(newest - std::chrono::milliseconds(m_range).count()),
                      QDateTime::fromMSecsSinceEpoch(newest));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartPlaceholder.h"
 #include "HistoryChartData.h"
 #include "probe/ProbeResult.h"
 
@@ -53,6 +54,7 @@ public:
     QAreaSeries *downBands() const { return m_downs; }
 
     QLineSeries *latencySeries() const { return m_latency; }
+    QString placeholderText() const { return m_placeholder.text(); } // empty while there is something to draw
     QScatterSeries *failureSeries() const { return m_failures; }
 
 signals:
@@ -60,6 +62,7 @@ signals:
     void followRequested(); // Home: back to the range ending now
 
 protected:
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -68,6 +71,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void updatePlaceholder();
     void trim(QList<QPointF> &points) const;
     void updateAxes();
     void applyPalette();
@@ -89,6 +93,7 @@ private:
     QList<QLineSeries *> m_moreLines; // the line's pieces after the first, made as gaps need them
     int m_linesShown = 1;
     bool m_historyMode = false;
+    ChartPlaceholder m_placeholder;
     HistoryRange m_view;
     std::optional<QPoint> m_dragFrom;
     HistoryRange m_dragView;

@@ -54,6 +54,7 @@ PhaseChart::PhaseChart(QWidget *parent)
     m_axisUpdate.setInterval(200);
     connect(&m_axisUpdate, &QTimer::timeout, this, &PhaseChart::updateAxes);
     applyPalette();
+    updateAxes(); // no bars yet: says so
 }
 
 int PhaseChart::barCount() const
@@ -99,6 +100,13 @@ void PhaseChart::updateAxes()
         highest = std::max(highest, sum);
     }
     AxisScale::fit(m_milliseconds, highest);
+    m_placeholder.update(bars == 0 ? tr("No phase timings yet") : QString(), this);
+}
+
+void PhaseChart::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    m_placeholder.paint(painter, m_chart->plotArea(), this);
 }
 
 void PhaseChart::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartPlaceholder.h"
 #include "probe/ProbeResult.h"
 
 #include <QChartView>
@@ -28,9 +29,11 @@ public:
 
     QStackedBarSeries *series() const { return m_series; }
     int barCount() const;
+    QString placeholderText() const { return m_placeholder.text(); } // empty while there are bars
 
 protected:
     void changeEvent(QEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void updateAxes();
@@ -42,4 +45,5 @@ private:
     QBarCategoryAxis *m_probes;
     QValueAxis *m_milliseconds;
     QTimer m_axisUpdate;
+    ChartPlaceholder m_placeholder;
 };

@@ -69,6 +69,13 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
                          tr("Write the stored results of endpoints over a range as CSV or JSON"));
 
     showWindow = make(tr("Show &Window"), QString(), QKeySequence(), tr("Show the Pingscope window"));
+    openDemo = make(tr("Open the &Demo"), QString(), QKeySequence(),
+                    tr("A profile of services on this machine that are fast, slow, flaky and down: live data with "
+                       "no network"));
+    openExample = make(tr("Open an E&xample Profile…"), QString(), QKeySequence(),
+                       tr("Open one of the example profiles, as a new profile to adapt and save"));
+    documentation = make(tr("&Documentation"), QString(), QKeySequence::HelpContents, tr("Open the README"));
+    shortcuts = make(tr("&Keyboard Shortcuts"), QString(), QKeySequence(), tr("Every command's keys"));
     about = make(tr("&About Pingscope"), QString(), QKeySequence(), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
 }
@@ -124,6 +131,10 @@ void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle, QAction *ou
     view->addActions({logDockToggle, outagesDockToggle});
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addActions({documentation, shortcuts});
+    help->addSeparator();
+    help->addActions({openDemo, openExample});
+    help->addSeparator();
     help->addAction(about);
 }
 

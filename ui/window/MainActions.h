@@ -45,6 +45,10 @@ public:
     QAction *exportHistory;
 
     QAction *showWindow;
+    QAction *openDemo; // the window's owner (app/) starts the demo server: ui/ has none
+    QAction *openExample;
+    QAction *documentation;
+    QAction *shortcuts;
     QAction *about;
 
     QMenu *recentMenu = nullptr; // filled by the window when it opens

@@ -10,6 +10,7 @@
 #include "detail/DetailController.h"
 #include "detail/EndpointDetailPane.h"
 #include "detail/HistoryChartController.h"
+#include "help/HelpController.h"
 #include "history/HistoryExportDialog.h"
 #include "history/HistoryPropertiesDialog.h"
 #include "history/OutagesController.h"
@@ -17,6 +18,7 @@
 #include "history/ProfileHistory.h"
 #include "log/EventLogDock.h"
 #include "monitor/Monitor.h"
+#include "table/EmptyTableGuide.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
@@ -50,6 +52,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -64,6 +67,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_actions(new MainActions(this))
     , m_commands(new EndpointCommands(m_monitor, m_model, m_document, workspace->executor(), this))
     , m_table(new EndpointTableView)
+    , m_tableStack(new QStackedWidget)
     , m_filter(new QLineEdit)
     , m_tagFilter(new QComboBox)
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -85,7 +89,15 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(4, 4, 4, 0);
     buildFilters(topLayout);
-    topLayout->addWidget(m_table);
+    // The table's place shows how to begin while there is nothing in it.
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(
+        new EmptyTableGuide({m_actions->add, m_actions->importList, m_actions->openDemo, m_actions->openExample}));
+    for (auto signal :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved, &QAbstractItemModel::modelReset})
+        connect(m_model, signal, this, &MainWindow::showGuideIfEmpty);
+    showGuideIfEmpty();
+    topLayout->addWidget(m_tableStack);
     // The details sit beside the table and scroll: their charts would otherwise set a minimum
     // height that squeezes the table.
     auto *detailScroll = new QScrollArea;
@@ -111,6 +123,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 
     m_actions->fillMenuBar(menuBar(), m_logDock->toggleViewAction(), m_outagesDock->toggleViewAction());
     m_files = new ProfileFileActions(m_document, &m_settings, m_actions, this); // once the recent menu exists
+    new HelpController(m_actions, {m_logDock->toggleViewAction(), m_outagesDock->toggleViewAction()}, this);
     auto *toolBar = addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setAccessibleName(tr("Main toolbar"));
@@ -281,6 +294,11 @@ void MainWindow::updateActions()
                             m_actions->duplicate, m_actions->remove})
         action->setEnabled(any);
     m_actions->edit->setEnabled(m_table->selectionModel()->selectedRows().size() == 1);
+}
+
+void MainWindow::showGuideIfEmpty()
+{
+    m_tableStack->setCurrentIndex(m_model->rowCount() == 0 ? 1 : 0);
 }
 
 void MainWindow::updateTitle()

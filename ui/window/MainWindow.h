@@ -20,6 +20,7 @@ class HistoryUptimeController;
 class OutagesDock;
 class ProfileHistory;
 class QLabel;
+class QStackedWidget;
 class QVBoxLayout;
 class MainActions;
 class Monitor;
@@ -81,6 +82,7 @@ protected:
 
 private:
     void buildTable();
+    void showGuideIfEmpty();
     void buildFilters(QVBoxLayout *layout);
     void connectActions();
     void updateActions();
@@ -109,6 +111,7 @@ private:
     ProfileFileActions *m_files = nullptr;
     EndpointCommands *m_commands;
     QTableView *m_table;
+    QStackedWidget *m_tableStack; // the table, or the guide while it is empty
     QLineEdit *m_filter;
     QComboBox *m_tagFilter;
     QSplitter *m_splitter;

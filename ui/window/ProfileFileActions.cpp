@@ -2,6 +2,8 @@
 
 #include "AppSettings.h"
 #include "MainActions.h"
+#include "endpoint/ProfileReader.h"
+#include "help/HelpLocations.h"
 #include "workspace/ProfileDocument.h"
 
 #include <QAction>
@@ -30,14 +32,15 @@ ProfileFileActions::ProfileFileActions(ProfileDocument *document, AppSettings *s
     connect(actions->saveProfile, &QAction::triggered, this, &ProfileFileActions::save);
     connect(actions->saveProfileAs, &QAction::triggered, this, &ProfileFileActions::saveAs);
     connect(actions->recentMenu, &QMenu::aboutToShow, this, &ProfileFileActions::refreshRecentMenu);
+    connect(actions->openExample, &QAction::triggered, this, &ProfileFileActions::chooseExample);
+    actions->openExample->setVisible(!HelpLocations::exampleProfilesDirectory().isEmpty());
 }
 
 bool ProfileFileActions::open(const QString &path)
 {
     QStringList problems;
     if (!m_document->open(path, &problems)) {
-        QMessageBox::warning(m_window, tr("Cannot open profile"),
-                             tr("%1 could not be opened:\n%2").arg(path, problems.join(QLatin1Char('\n'))));
+        warnCannotOpen(path, problems);
         return false;
     }
     remember();
@@ -97,6 +100,28 @@ void ProfileFileActions::chooseAndOpen()
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Open profile"), start, profileFilter());
     if (!path.isEmpty())
         open(path);
+}
+
+void ProfileFileActions::chooseExample()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open an example profile"),
+                                                      HelpLocations::exampleProfilesDirectory(), profileFilter());
+    if (path.isEmpty())
+        return;
+    ProfileReadResult result = ProfileReader::fromFile(path);
+    if (!result.ok()) {
+        warnCannotOpen(path, result.problems);
+        return;
+    }
+    m_document->load(std::move(*result.profile), {});
+}
+
+void ProfileFileActions::warnCannotOpen(const QString &path, const QStringList &problems)
+{
+    QMessageBox::warning(m_window, tr("Cannot open profile"),
+                         tr("%1 could not be opened:\n%2").arg(path, problems.join(QLatin1Char('\n'))));
 }
 
 bool ProfileFileActions::maybeSave()

@@ -30,6 +30,8 @@ public:
     bool saveAs();
     void newProfile();
     void chooseAndOpen();
+    // Opens an installed example as a new, unsaved profile: saving asks where, never over the example.
+    void chooseExample();
     bool maybeSave(); // asks about unsaved changes; false = the user cancelled
 
     // The one profile file a drag carries, or nothing.
@@ -38,6 +40,7 @@ public:
     void openDropped(const QString &path);
 
 private:
+    void warnCannotOpen(const QString &path, const QStringList &problems);
     void remember(); // the document's path, as the last and most recent profile
     void refreshRecentMenu();
 

@@ -134,6 +134,44 @@ private slots:
                  QStringLiteral("down"));
     }
 
+    void emptyChartsSaySoInsteadOfDrawingBareAxes()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        LatencyChart &latency = *pane.latencyChart();
+        PhaseChart &phases = *pane.phaseChart();
+        QCOMPARE(latency.placeholderText(), QStringLiteral("No data yet"));
+        QCOMPARE(phases.placeholderText(), QStringLiteral("No phase timings yet"));
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        pane.addResult(result(now.addSecs(-1), false)); // a failure is something to draw; it has no phases
+        QTRY_COMPARE_WITH_TIMEOUT(latency.placeholderText(), QString(), 2000);
+        pane.addResult(result(now, true));
+        QTRY_COMPARE_WITH_TIMEOUT(phases.placeholderText(), QString(), 2000);
+
+        latency.clear();
+        phases.clear();
+        QCOMPARE(latency.placeholderText(), QStringLiteral("No data yet"));
+        QCOMPARE(phases.placeholderText(), QStringLiteral("No phase timings yet"));
+        HistoryChartData nothing;
+        nothing.view = {now.addSecs(-3600).toMSecsSinceEpoch(), now.toMSecsSinceEpoch()};
+        latency.showHistory(nothing);
+        QCOMPARE(latency.placeholderText(), QStringLiteral("No results in this range"));
+        // The words are painted in the middle of the plot area, which a failure mark (along the top)
+        // leaves as it was: the middle of the chart with the words differs from it without them.
+        latency.resize(400, 240);
+        const auto middle = [&latency] {
+            const QRectF plot = latency.chart()->plotArea();
+            return latency.grab(QRect(int(plot.center().x()) - 60, int(plot.center().y()) - 8, 120, 16)).toImage();
+        };
+        const QImage withWords = middle();
+        HistoryChartData one = nothing;
+        one.failures = {qreal(now.addSecs(-60).toMSecsSinceEpoch())};
+        latency.showHistory(one);
+        QCOMPARE(latency.placeholderText(), QString());
+        QVERIFY(middle() != withWords);
+    }
+
     void phasesChartHasOneBarSetPerPhase()
     {
         EndpointDetailPane pane;

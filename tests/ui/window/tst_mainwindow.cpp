@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -29,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUrl>
 
 using namespace std::chrono_literals;
@@ -241,6 +243,38 @@ private slots:
         QTRY_COMPARE(bar.statusText(), QStringLiteral("1 up · 0 degraded · 0 down · 1 paused"));
         window.stopMonitoring(); // the counts stay, and say they are from before the stop
         QTRY_COMPARE(bar.statusText(), QStringLiteral("Stopped · 1 up · 0 degraded · 0 down · 1 paused"));
+    }
+
+    void anEmptyProfileShowsHowToBegin()
+    {
+        FakeProbeExecutor executor;
+        Workspace workspace(&executor);
+        const QDir data(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
+        QVERIFY(data.mkpath(QStringLiteral("pingscope/profiles"))); // as a package installs them
+        MainWindow window(&workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *guide = window.findChild<QWidget *>(QStringLiteral("emptyTableGuide"));
+        QVERIFY(guide);
+        QVERIFY(guide->isVisible());
+        QVERIFY(!window.tableView()->isVisible());
+        QList<QAction *> ways;
+        for (const QToolButton *button : guide->findChildren<QToolButton *>())
+            ways << button->defaultAction();
+        MainActions &actions = *window.actions();
+        QCOMPARE(ways, (QList<QAction *>{actions.add, actions.importList, actions.openDemo, actions.openExample}));
+        QVERIFY(actions.openExample->isVisible());
+        QVERIFY(!actions.documentation->isVisible()); // no README installed here
+
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a")}), {});
+        QVERIFY(window.tableView()->isVisible());
+        QVERIFY(!guide->isVisible());
+        workspace.monitor()->removeEndpoints(workspace.monitor()->endpointIds());
+        QVERIFY(guide->isVisible());
+        data.rmpath(QStringLiteral("pingscope/profiles"));
+        Workspace other(&executor);
+        MainWindow withoutExamples(&other);
+        QVERIFY(!withoutExamples.actions()->openExample->isVisible());
     }
 
     void aFilterThatHidesEverythingSaysSoAndClears()
