@@ -66,6 +66,9 @@ EventLogDock::EventLogDock(EventLog *log, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(EventLogModel::MessageColumn, QHeaderView::Stretch);
+    // Room for a name such as "api.example.com:443" (the default 100 px cut it); the tooltip has the rest.
+    m_view->horizontalHeader()->resizeSection(EventLogModel::EndpointColumn,
+                                              18 * m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')));
     m_view->horizontalHeader()->setObjectName(QStringLiteral("eventLogHeader"));
     m_view->setWordWrap(false);
     auto *copyAction = new QAction(tr("Copy"), m_view);

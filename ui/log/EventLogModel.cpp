@@ -123,8 +123,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return tr("First %1, last %2")
             .arg(first, QLocale().toString(entry.lastSeen.toLocalTime(), QLocale::LongFormat));
     }
-    if (role == Qt::ToolTipRole && index.column() == MessageColumn)
-        return entry.message;
+    if (role == Qt::ToolTipRole && (index.column() == MessageColumn || index.column() == EndpointColumn))
+        return data(index, Qt::DisplayRole); // the whole text of a cell too narrow for it
     if (role == Qt::TextAlignmentRole && index.column() == CountColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

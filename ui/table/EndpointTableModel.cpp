@@ -300,6 +300,8 @@ QVariant EndpointTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == TargetColumn)
             return row.endpoint.probe.target.toString();
+        if (index.column() == NameColumn)
+            return row.endpoint.displayName(); // elided when wider than its column
         if (index.column() >= Uptime24hColumn && index.column() <= Uptime30dColumn)
             return historyUptimeText(row, index.column(), true);
         return {};

@@ -93,9 +93,9 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(
         new EmptyTableGuide({m_actions->add, m_actions->importList, m_actions->openDemo, m_actions->openExample}));
-    for (auto signal :
-         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved, &QAbstractItemModel::modelReset})
-        connect(m_model, signal, this, &MainWindow::showGuideIfEmpty);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::showGuideIfEmpty);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::showGuideIfEmpty);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showGuideIfEmpty);
     showGuideIfEmpty();
     topLayout->addWidget(m_tableStack);
     // The details sit beside the table and scroll: their charts would otherwise set a minimum
@@ -147,6 +147,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_document, &ProfileDocument::changed, this, &MainWindow::updateTitle);
     // A freshly opened profile shows its first endpoint's details at once.
     connect(m_document, &ProfileDocument::loaded, this, [this] {
+        if (m_table->fitsColumns())
+            m_table->fitColumns();
         if (m_proxy->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, EndpointTableModel::NameColumn));
     });
@@ -159,6 +161,11 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QTableView *MainWindow::tableView() const
+{
+    return m_table;
+}
 
 // The filter row over the table, and under it the line that says when the filter hides everything.
 void MainWindow::buildFilters(QVBoxLayout *layout)
@@ -522,10 +529,12 @@ void MainWindow::restoreWindowState()
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
         resizeDocks({m_logDock}, {height() * 28 / 100}, Qt::Vertical);
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
-        m_splitter->setSizes({width() * 66 / 100, width() * 34 / 100});
+        m_splitter->setSizes({width() * 70 / 100, width() * 30 / 100});
     QHeaderView *header = m_table->horizontalHeader();
     if (header->restoreState(settings.value(QStringLiteral("window/endpointHeader")).toByteArray()))
         m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    else
+        m_table->setFitsColumns(true);
     m_logDock->view()->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/logHeader")).toByteArray());
 }

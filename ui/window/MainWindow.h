@@ -15,6 +15,7 @@ class EndpointCommands;
 class EndpointDetailPane;
 class EndpointFilterModel;
 class EndpointTableModel;
+class EndpointTableView;
 class EventLogDock;
 class HistoryUptimeController;
 class OutagesDock;
@@ -59,7 +60,7 @@ public:
     Monitor *monitor() const { return m_monitor; }
     EndpointTableModel *tableModel() const { return m_model; }
     EndpointFilterModel *filterModel() const { return m_proxy; }
-    QTableView *tableView() const { return m_table; }
+    QTableView *tableView() const;
     MainActions *actions() const { return m_actions; }
     ProfileDocument *document() const { return m_document; }
     MonitorStatusBar *monitorStatusBar() const { return m_statusBar; }
@@ -110,7 +111,7 @@ private:
     MainActions *m_actions;
     ProfileFileActions *m_files = nullptr;
     EndpointCommands *m_commands;
-    QTableView *m_table;
+    EndpointTableView *m_table;
     QStackedWidget *m_tableStack; // the table, or the guide while it is empty
     QLineEdit *m_filter;
     QComboBox *m_tagFilter;

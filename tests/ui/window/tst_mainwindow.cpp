@@ -8,6 +8,7 @@
 #include "monitor/Monitor.h"
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
+#include "table/EndpointTableView.h"
 #include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "window/MonitorStatusBar.h"
@@ -436,6 +437,72 @@ private slots:
         QCOMPARE(header->visualIndex(EndpointTableModel::Uptime30dColumn),
                  header->visualIndex(EndpointTableModel::UptimeColumn) + 3);
         QVERIFY(window.outagesDock());
+    }
+
+    void columnsFitTheWindow()
+    {
+        QSettings().remove(QStringLiteral("window")); // a first run: no columns of the user's own
+        FakeProbeExecutor executor;
+        Workspace workspace(&executor);
+        MainWindow window(&workspace);
+        window.resize(1400, 900);
+        // An imported row is named after its target: the name column shows it whole when there is room.
+        const QString longName = QStringLiteral("https://status.internal.example.org/health");
+        window.loadProfile(FakeProbeExecutor::profileOf({longName, QStringLiteral("b")}), {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTableView &table = *window.tableView();
+        QHeaderView &header = *table.horizontalHeader();
+        const int em = table.fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        const auto shownColumns = [&header] {
+            int shown = 0;
+            for (int column = 0; column < header.count(); ++column)
+                shown += header.isSectionHidden(column) ? 0 : 1;
+            return shown;
+        };
+        const auto checkFits = [&] {
+            // The last error is on screen, with room for its words, and stretches to the edge.
+            const int error = EndpointTableModel::LastErrorColumn;
+            QVERIFY(!header.isSectionHidden(error));
+            const int start = header.sectionViewportPosition(error);
+            QVERIFY2(
+                start + EndpointTableView::lastErrorEms * em <= table.viewport()->width(),
+                qPrintable(QStringLiteral("the error starts at %1 of %2").arg(start).arg(table.viewport()->width())));
+            QCOMPARE(start + header.sectionSize(error), table.viewport()->width());
+            for (const int kept :
+                 {EndpointTableModel::StatusColumn, EndpointTableModel::NameColumn, EndpointTableModel::TargetColumn,
+                  EndpointTableModel::TaskColumn, EndpointTableModel::LastLatencyColumn})
+                QVERIFY2(!header.isSectionHidden(kept), qPrintable(QString::number(kept)));
+            QVERIFY(header.isSectionHidden(EndpointTableModel::Uptime30dColumn)); // the first to go
+        };
+        checkFits();
+        if (QTest::currentTestFailed())
+            return;
+        const int shownWide = shownColumns();
+        const int wideViewport = table.viewport()->width();
+        QVERIFY(header.sectionSize(EndpointTableModel::NameColumn) >= 16 * em);
+        // A cell too narrow for its text shows all of it in a tooltip.
+        QCOMPARE(table.model()->index(0, EndpointTableModel::NameColumn).data(Qt::ToolTipRole).toString(), longName);
+
+        window.resize(1024, 700);
+        QTRY_VERIFY(table.viewport()->width() < wideViewport - 200);
+        checkFits();
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(shownColumns() < shownWide, qPrintable(QString::number(shownColumns())));
+        window.resize(1400, 900); // what was hidden for the narrow window comes back
+        QTRY_COMPARE(shownColumns(), shownWide);
+
+        // Once the user sets a column, the view leaves the columns alone.
+        auto &view = static_cast<EndpointTableView &>(table);
+        QVERIFY(view.fitsColumns());
+        header.resizeSection(EndpointTableModel::TargetColumn, 200);
+        QVERIFY(!view.fitsColumns());
+        window.resize(1024, 700);
+        QTRY_VERIFY(table.viewport()->width() < wideViewport - 200);
+        QCOMPARE(shownColumns(), shownWide);
+        QVERIFY(window.close());
+        QSettings().remove(QStringLiteral("window"));
     }
 
     void remembersColumnsAndSortOrder()
