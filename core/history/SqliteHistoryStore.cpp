@@ -87,7 +87,7 @@ QCoro::Task<> SqliteHistoryStore::flush()
     auto done = std::make_shared<QPromise<void>>();
     QFuture<void> future = done->future();
     done->start();
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->flush(done); });
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->flush(*done); });
     co_await future;
 }
 
@@ -96,7 +96,7 @@ QCoro::Task<> SqliteHistoryStore::compact()
     auto done = std::make_shared<QPromise<void>>();
     QFuture<void> future = done->future();
     done->start();
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->compactAll(done); });
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->compactAll(*done); });
     co_await future;
 }
 
