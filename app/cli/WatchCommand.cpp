@@ -59,7 +59,7 @@ struct WatchOptions
 // again at each reload.
 std::optional<QList<Endpoint>> endpointsOf(const WatchOptions &options, QString *error)
 {
-    const auto endpoints = options.common.selection.resolve(error);
+    auto endpoints = options.common.selection.resolve(error); // not const: returned, it is moved
     if (!endpoints || options.shard.isWhole())
         return endpoints;
     QList<Endpoint> share;

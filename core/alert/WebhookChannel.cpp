@@ -60,7 +60,7 @@ QCoro::Task<Attempt> attempt(QPointer<CurlMulti> multi, WebhookChannel::Request 
         curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
     }
     transfer->setHeaders(request.headers);
-    transfer->setMaxBodyBytes(64 * 1024);
+    transfer->setMaxBodyBytes(64LL * 1024);
     QObject::connect(context.get(), &NetContext::aborted, transfer.get(), &CurlTransfer::abort);
     transfer->start(multi.data());
     co_await transfer->untilFinished();

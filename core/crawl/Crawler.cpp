@@ -17,7 +17,7 @@
 using namespace std::chrono_literals;
 
 namespace {
-constexpr qint64 maxLeafBodyBytes = 64 * 1024; // a GET after a refused HEAD needs the status, not the body
+constexpr qint64 maxLeafBodyBytes = 64LL * 1024; // a GET after a refused HEAD needs the status, not the body
 constexpr qint64 rateWindowMs = 3000;
 } // namespace
 

@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 
 namespace {
 constexpr int maxSitemapNesting = 3;
-constexpr qint64 maxSitemapBytes = 10 * 1024 * 1024;
+constexpr qint64 maxSitemapBytes = 10LL * 1024 * 1024;
 constexpr auto maxCrawlDelay = 30s;
 } // namespace
 

@@ -133,7 +133,8 @@ void JsonFieldReader::stringList(const QString &key, QStringList *out)
     const QJsonValue value = m_object.value(key);
     QStringList list;
     bool ok = value.isArray();
-    for (const QJsonValue &item : value.toArray()) {
+    const QJsonArray items = value.toArray(); // const: a non-const begin() would copy the array first
+    for (const auto &item : items) {
         ok = ok && item.isString();
         list << item.toString();
     }

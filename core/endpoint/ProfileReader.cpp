@@ -178,7 +178,7 @@ ProfileReadResult ProfileReader::fromFile(const QString &path)
         return result;
     }
     // A profile is a small text file; refuse something that is plainly not one rather than read gigabytes.
-    constexpr qint64 maximumSize = 64 * 1024 * 1024;
+    constexpr qint64 maximumSize = 64LL * 1024 * 1024;
     if (file.size() > maximumSize) {
         ProfileReadResult result;
         result.problems

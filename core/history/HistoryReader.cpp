@@ -111,7 +111,7 @@ QString HistoryReader::message(quint32 id)
         return *found;
     SqliteStatement statement = m_db.prepare("SELECT text FROM message WHERE mid = ?");
     statement.bind(1, qint64(id));
-    const QString text = statement.step() ? statement.text(0) : QString();
+    QString text = statement.step() ? statement.text(0) : QString();
     m_messages.insert(id, text);
     return text;
 }

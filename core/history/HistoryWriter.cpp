@@ -300,10 +300,10 @@ void HistoryWriter::mark(const QList<HistoryStatusMark> &marks)
         m_commitTimer.start();
 }
 
-void HistoryWriter::flush(std::shared_ptr<QPromise<void>> done)
+void HistoryWriter::flush(QPromise<void> &done)
 {
     commit();
-    done->finish();
+    done.finish();
 }
 
 std::optional<qint64> HistoryWriter::endpointKey(const QString &key, const HistoryEndpoint *described)
@@ -695,7 +695,7 @@ bool HistoryWriter::rollSlice(int level, int limit)
     timer.start();
     const qint64 nextEk = meta(nextKey).value_or(0);
     SqliteStatement eks = m_db.prepare("SELECT ek FROM endpoint WHERE ek >= ? ORDER BY ek LIMIT ?");
-    eks.bind(1, nextEk).bind(2, qint64(limit + 1));
+    eks.bind(1, nextEk).bind(2, qint64(limit) + 1);
     std::vector<qint64> batch;
     while (eks.step())
         batch.push_back(eks.integer(0));
@@ -824,7 +824,7 @@ bool HistoryWriter::retentionSlice(int limit)
     return changed > 0 || !sweepDone;
 }
 
-void HistoryWriter::compactAll(std::shared_ptr<QPromise<void>> done)
+void HistoryWriter::compactAll(QPromise<void> &done)
 {
     commit();
     while (m_usable && readBackSlice(20'000)) { }
@@ -838,7 +838,7 @@ void HistoryWriter::compactAll(std::shared_ptr<QPromise<void>> done)
         m_lastRetentionMs = 0;
         while (retentionSlice(2000)) { }
     }
-    done->finish();
+    done.finish();
 }
 
 void HistoryWriter::close()

@@ -52,8 +52,8 @@ public:
     void append(const QList<HistoryEntry> &entries);
     void mark(const QList<HistoryStatusMark> &marks);
     void endRun(qint64 atMs);
-    void flush(std::shared_ptr<QPromise<void>> done); // commits what is pending
-    void compactAll(std::shared_ptr<QPromise<void>> done); // packs every journal row and rolls up now
+    void flush(QPromise<void> &done); // commits what is pending
+    void compactAll(QPromise<void> &done); // packs every journal row and rolls up now
     void close(); // commits, then closes the connection
     Counters counters() const;
 

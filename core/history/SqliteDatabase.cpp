@@ -125,7 +125,7 @@ HistoryError SqliteConnection::open(const QString &path, Mode mode)
     }
     const int code = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
     if (code != SQLITE_OK) {
-        const HistoryError error = errorFor(code, QStringLiteral("cannot open"));
+        HistoryError error = errorFor(code, QStringLiteral("cannot open"));
         close();
         return error;
     }
@@ -198,9 +198,7 @@ HistoryError SqliteConnection::errorFor(int code, const QString &doing) const
                 Kind::DiskFull,
                 QStringLiteral("%1 %2: the disk refused the write; it may be full (%3)").arg(doing, m_path, detail)};
         return {Kind::Io, QStringLiteral("%1 %2: %3").arg(doing, m_path, detail)};
-    case SQLITE_CANTOPEN:
-        return {Kind::Io, QStringLiteral("%1 %2: %3").arg(doing, m_path, detail)};
-    default:
+    default: // SQLITE_CANTOPEN among others: SQLite's own text says why
         return {Kind::Io, QStringLiteral("%1 %2: %3").arg(doing, m_path, detail)};
     }
 }

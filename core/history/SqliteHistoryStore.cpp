@@ -84,20 +84,22 @@ void SqliteHistoryStore::endRun(qint64 atMs)
 
 QCoro::Task<> SqliteHistoryStore::flush()
 {
-    auto done = std::make_shared<QPromise<void>>();
-    QFuture<void> future = done->future();
-    done->start();
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->flush(done); });
-    co_await future;
+    return awaited(queueOnWriter(&HistoryWriter::flush));
 }
 
 QCoro::Task<> SqliteHistoryStore::compact()
 {
+    return awaited(queueOnWriter(&HistoryWriter::compactAll));
+}
+
+// The promise is shared with the queued call, which keeps it alive until the writer has finished it.
+QFuture<void> SqliteHistoryStore::queueOnWriter(void (HistoryWriter::*call)(QPromise<void> &))
+{
     auto done = std::make_shared<QPromise<void>>();
     QFuture<void> future = done->future();
     done->start();
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, done] { writer->compactAll(done); });
-    co_await future;
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, call, done] { (writer->*call)(*done); });
+    return future;
 }
 
 HistoryWriter::Counters SqliteHistoryStore::counters()
@@ -127,9 +129,9 @@ void SqliteHistoryStore::giveBack(std::unique_ptr<HistoryReader> reader)
     m_idle.push_back(std::move(reader));
 }
 
-template<typename T> QCoro::Task<T> SqliteHistoryStore::read(std::function<T(HistoryReader &)> query)
+template<typename T> QFuture<T> SqliteHistoryStore::read(std::function<T(HistoryReader &)> query)
 {
-    QFuture<T> future = QtConcurrent::run(&m_readers, [this, query = std::move(query)] {
+    return QtConcurrent::run(&m_readers, [this, query = std::move(query)] {
         HistoryError error;
         auto reader = takeReader(&error);
         if (!reader)
@@ -138,50 +140,49 @@ template<typename T> QCoro::Task<T> SqliteHistoryStore::read(std::function<T(His
         giveBack(std::move(reader));
         return answer;
     });
-    T answer = co_await future;
-    co_return answer;
 }
 
-// Each query is a named std::function before the co_await: GCC 12 destroys a lambda temporary
-// inside a co_await expression twice (its captures with it), seen here under valgrind.
+// The only coroutine here, and it takes nothing but the future: the queries and the calls to the
+// writer are built by plain functions before it, so no lambda is made inside a coroutine frame (GCC 12
+// destroyed a lambda temporary inside a co_await expression twice, its captures with it, seen here
+// under valgrind) and no reference can outlive the caller's statement.
+template<typename T> QCoro::Task<T> SqliteHistoryStore::awaited(QFuture<T> future)
+{
+    if constexpr (std::is_void_v<T>) {
+        co_await future;
+    } else {
+        T answer = co_await future;
+        co_return answer;
+    }
+}
+
 QCoro::Task<QList<HistoryEndpoint>> SqliteHistoryStore::endpoints()
 {
-    std::function<QList<HistoryEndpoint>(HistoryReader &)> query
-        = [](HistoryReader &reader) { return reader.endpoints(); };
-    QList<HistoryEndpoint> answer = co_await read(std::move(query));
-    co_return answer;
+    return awaited(read<QList<HistoryEndpoint>>([](HistoryReader &reader) { return reader.endpoints(); }));
 }
 
 QCoro::Task<HistorySeries> SqliteHistoryStore::series(QString key, HistoryRange range, HistoryResolution resolution)
 {
-    std::function<HistorySeries(HistoryReader &)> query
-        = [key, range, resolution](HistoryReader &reader) { return reader.series(key, range, resolution); };
-    HistorySeries answer = co_await read(std::move(query));
-    co_return answer;
+    return awaited(read<HistorySeries>([key = std::move(key), range, resolution](HistoryReader &reader) {
+        return reader.series(key, range, resolution);
+    }));
 }
 
 QCoro::Task<QList<HistoryRun>> SqliteHistoryStore::runs(HistoryRange range)
 {
-    std::function<QList<HistoryRun>(HistoryReader &)> query
-        = [range](HistoryReader &reader) { return reader.runs(range); };
-    QList<HistoryRun> answer = co_await read(std::move(query));
-    co_return answer;
+    return awaited(read<QList<HistoryRun>>([range](HistoryReader &reader) { return reader.runs(range); }));
 }
 
 QCoro::Task<QList<HistoryOutage>> SqliteHistoryStore::outages(QStringList keys, HistoryRange range)
 {
-    std::function<QList<HistoryOutage>(HistoryReader &)> query
-        = [keys, range](HistoryReader &reader) { return reader.outages(keys, range); };
-    QList<HistoryOutage> answer = co_await read(std::move(query));
-    co_return answer;
+    return awaited(read<QList<HistoryOutage>>(
+        [keys = std::move(keys), range](HistoryReader &reader) { return reader.outages(keys, range); }));
 }
 
 QCoro::Task<QList<HistoryUptime>> SqliteHistoryStore::uptime(QStringList keys, HistoryRange range)
 {
-    std::function<QList<HistoryUptime>(HistoryReader &)> query
-        = [keys, range](HistoryReader &reader) { return reader.uptime(keys, range); };
-    QList<HistoryUptime> answer = co_await read(std::move(query));
-    co_return answer;
+    return awaited(read<QList<HistoryUptime>>(
+        [keys = std::move(keys), range](HistoryReader &reader) { return reader.uptime(keys, range); }));
 }
 
 // Passive: copies what no reader needs into the file without waiting for anyone, on a connection and
@@ -208,13 +209,13 @@ HistoryError SqliteHistoryStore::backup(const QString &path, const QString &dest
         return error;
     reader.reset();
     SqliteConnection source;
-    if ((error = source.open(path, SqliteConnection::Mode::ReadOnly)))
-        return error;
+    if (HistoryError opened = source.open(path, SqliteConnection::Mode::ReadOnly))
+        return opened;
     if (QFileInfo::exists(dest))
         return {HistoryError::Kind::Io, QStringLiteral("%1 exists already; a backup never overwrites").arg(dest)};
     SqliteConnection target;
-    if ((error = target.open(dest, SqliteConnection::Mode::Create)))
-        return error;
+    if (HistoryError opened = target.open(dest, SqliteConnection::Mode::Create))
+        return opened;
     sqlite3_backup *copy = sqlite3_backup_init(target.handle(), "main", source.handle(), "main");
     if (!copy)
         return target.lastError(QStringLiteral("cannot back up into"));

@@ -4,6 +4,7 @@
 #include "HistoryStore.h"
 #include "HistoryWriter.h"
 
+#include <QFuture>
 #include <QMutex>
 #include <QThread>
 #include <QThreadPool>
@@ -59,7 +60,10 @@ public:
 private:
     SqliteHistoryStore(QString path, HistoryOptions options, bool create);
 
-    template<typename T> QCoro::Task<T> read(std::function<T(HistoryReader &)> query);
+    // Runs the query on a reader thread.
+    template<typename T> QFuture<T> read(std::function<T(HistoryReader &)> query);
+    template<typename T> static QCoro::Task<T> awaited(QFuture<T> future);
+    QFuture<void> queueOnWriter(void (HistoryWriter::*call)(QPromise<void> &));
     std::unique_ptr<HistoryReader> takeReader(HistoryError *error);
     void giveBack(std::unique_ptr<HistoryReader> reader);
     void checkpoint();

@@ -16,7 +16,8 @@ AlertsController::AlertsController(Monitor *monitor, ProfileDocument *document, 
     , m_document(document)
     , m_tray(tray)
     , m_window(window)
-    , m_secrets(std::make_shared<PendingSecrets>(keychain ? keychain : std::make_shared<KeychainSecretStore>()))
+    , m_secrets(
+          std::make_shared<PendingSecrets>(keychain ? std::move(keychain) : std::make_shared<KeychainSecretStore>()))
     , m_engine(std::make_unique<AlertEngine>(monitor, document->alerts()))
 {
     m_engine->setSecretStore(m_secrets);

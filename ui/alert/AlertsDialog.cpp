@@ -194,13 +194,13 @@ void AlertsDialog::setChannel(int row, AlertChannelSettings channel, std::option
     if (secret && !channel.secret.keychain.isEmpty())
         m_secrets.insert(channel.secret.keychain, *secret);
     if (row < 0) {
-        m_settings.channels << channel;
+        m_settings.channels << std::move(channel);
     } else {
         // A renamed channel stays the one its rules send to.
         const QString before = m_settings.channels.at(row).name;
         for (AlertRule &rule : m_settings.rules)
             std::replace(rule.channels.begin(), rule.channels.end(), before, channel.name);
-        m_settings.channels[row] = channel;
+        m_settings.channels[row] = std::move(channel);
     }
     refresh();
 }
@@ -208,18 +208,18 @@ void AlertsDialog::setChannel(int row, AlertChannelSettings channel, std::option
 void AlertsDialog::setRule(int row, AlertRule rule)
 {
     if (row < 0)
-        m_settings.rules << rule;
+        m_settings.rules << std::move(rule);
     else
-        m_settings.rules[row] = rule;
+        m_settings.rules[row] = std::move(rule);
     refresh();
 }
 
 void AlertsDialog::setMaintenance(int row, MaintenanceWindow window)
 {
     if (row < 0)
-        m_settings.maintenance << window;
+        m_settings.maintenance << std::move(window);
     else
-        m_settings.maintenance[row] = window;
+        m_settings.maintenance[row] = std::move(window);
     refresh();
 }
 

@@ -84,10 +84,11 @@ QAreaSeries *LatencyChart::makeBands(const QString &name)
 void LatencyChart::setTimeFormat(qint64 spanMs)
 {
     const qint64 minute = 60'000;
-    m_time->setFormat(spanMs <= 10 * minute              ? QStringLiteral("HH:mm:ss")
-                          : spanMs <= 2 * 1440 * minute  ? QStringLiteral("HH:mm")
-                          : spanMs <= 10 * 1440 * minute ? QStringLiteral("d MMM HH:mm")
-                                                         : QStringLiteral("d MMM yyyy"));
+    const qint64 day = 1440 * minute;
+    m_time->setFormat(spanMs <= 10 * minute    ? QStringLiteral("HH:mm:ss")
+                          : spanMs <= 2 * day  ? QStringLiteral("HH:mm")
+                          : spanMs <= 10 * day ? QStringLiteral("d MMM HH:mm")
+                                               : QStringLiteral("d MMM yyyy"));
 }
 
 void LatencyChart::setRange(std::chrono::seconds range)

@@ -32,7 +32,7 @@ class LatencyChart final : public QChartView
     Q_DISABLE_COPY_MOVE(LatencyChart)
 
 public:
-    static constexpr int maximumPoints = 2000;
+    static constexpr qsizetype maximumPoints = 2000;
 
     explicit LatencyChart(QWidget *parent = nullptr);
 

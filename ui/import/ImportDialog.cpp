@@ -16,7 +16,8 @@
 
 namespace {
 // A list longer than this is not something to paste; it keeps a stray binary file from stalling the preview.
-constexpr qint64 maximumFileBytes = 4 * 1024 * 1024;
+constexpr qint64 mebibyte = 1024LL * 1024;
+constexpr qint64 maximumFileBytes = 4 * mebibyte;
 } // namespace
 
 ImportDialog::ImportDialog(const Endpoint &defaults, QWidget *parent)
@@ -97,7 +98,7 @@ bool ImportDialog::loadFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         problem = file.errorString();
     else if (file.size() > maximumFileBytes)
-        problem = tr("the file is larger than %L1 MiB").arg(maximumFileBytes / (1024 * 1024));
+        problem = tr("the file is larger than %L1 MiB").arg(maximumFileBytes / mebibyte);
     if (!problem.isEmpty()) {
         QPalette own = palette();
         own.setColor(QPalette::WindowText, StatusPalette::error(palette()));

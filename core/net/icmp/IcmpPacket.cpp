@@ -28,7 +28,7 @@ qsizetype ipv4HeaderLength(QByteArrayView data)
 {
     if (data.isEmpty() || (quint8(data[0]) >> 4) != 4)
         return 0; // no ICMP type has 4 in its high nibble, so this cannot be mistaken for ICMP
-    const qsizetype length = (quint8(data[0]) & 0x0f) * 4;
+    const qsizetype length = qsizetype(quint8(data[0]) & 0x0f) * 4;
     return length >= 20 && length <= data.size() ? length : -1;
 }
 

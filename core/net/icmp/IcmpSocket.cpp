@@ -89,7 +89,7 @@ IcmpSocket::IcmpSocket(int fd, IcmpPacket::Family family, Mode mode)
     , m_identifier(quint16(QRandomGenerator::global()->generate()))
     , m_nextSequence(quint16(QRandomGenerator::global()->generate()))
     , m_notifier(new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this))
-    , m_buffer(64 * 1024, Qt::Uninitialized)
+    , m_buffer(64LL * 1024, Qt::Uninitialized)
 {
     connect(m_notifier, &QSocketNotifier::activated, this, &IcmpSocket::readPending);
 }

@@ -45,10 +45,10 @@ QString unreachableText(IcmpPacket::Family family, quint8 code)
 
 } // namespace
 
-IcmpEchoSession::IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, QHostAddress destination, IcmpOptions options,
-                                 std::shared_ptr<NetContext> context)
+IcmpEchoSession::IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, const QHostAddress &destination,
+                                 IcmpOptions options, std::shared_ptr<NetContext> context)
     : m_socket(std::move(socket))
-    , m_destination(std::move(destination))
+    , m_destination(destination)
     , m_options(options)
     , m_context(std::move(context))
     , m_cookie(QRandomGenerator::global()->generate64())

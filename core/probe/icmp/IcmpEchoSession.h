@@ -25,7 +25,7 @@ class IcmpEchoSession final : public QObject, private IcmpSocket::Listener
     Q_DISABLE_COPY_MOVE(IcmpEchoSession)
 
 public:
-    IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, QHostAddress destination, IcmpOptions options,
+    IcmpEchoSession(std::shared_ptr<IcmpSocket> socket, const QHostAddress &destination, IcmpOptions options,
                     std::shared_ptr<NetContext> context);
     ~IcmpEchoSession() override;
 

@@ -52,21 +52,18 @@ QString reasonOf(const QString &errorString)
     return reason.isEmpty() ? errorString : reason;
 }
 
-ProbeResult handshakeFailure(const QSslSocket &socket, const QString &where)
+NetError handshakeFailure(const QSslSocket &socket, const QString &where)
 {
     const QString reason = reasonOf(socket.errorString());
     switch (socket.error()) {
     case QAbstractSocket::SslHandshakeFailedError:
         if (looksLikeNotTls(socket.errorString()))
-            return ProbeResult::failure(ErrorKind::Protocol,
-                                        QStringLiteral("%1 does not speak TLS (%2)").arg(where, reason));
-        return ProbeResult::failure(ErrorKind::Tls,
-                                    QStringLiteral("TLS handshake with %1 failed (%2)").arg(where, reason));
+            return {ErrorKind::Protocol, QStringLiteral("%1 does not speak TLS (%2)").arg(where, reason)};
+        return {ErrorKind::Tls, QStringLiteral("TLS handshake with %1 failed (%2)").arg(where, reason)};
     case QAbstractSocket::RemoteHostClosedError:
-        return ProbeResult::failure(ErrorKind::Reset,
-                                    QStringLiteral("%1 closed the connection during the TLS handshake").arg(where));
+        return {ErrorKind::Reset, QStringLiteral("%1 closed the connection during the TLS handshake").arg(where)};
     default:
-        return ProbeResult::failure(TcpConnector::socketFailure(socket.error(), socket.errorString(), where));
+        return TcpConnector::socketFailure(socket.error(), socket.errorString(), where);
     }
 }
 } // namespace
@@ -76,18 +73,12 @@ TlsProbe::TlsProbe(std::shared_ptr<HostResolver> resolver) : m_resolver(std::mov
 QCoro::Task<ProbeResult> TlsProbe::run(ProbeSpec spec, std::shared_ptr<NetContext> context)
 {
     auto resolver = m_resolver; // this probe object need not outlive the coroutine
-    const auto finish = [&context](ProbeResult result, const PhaseTimings &phases) {
-        result.started = context->startedAt();
-        result.phases = phases;
-        result.latency = context->elapsed();
-        return result;
-    };
     if (!QSslSocket::supportsSsl())
-        co_return finish(ProbeResult::failure(ErrorKind::Tls, QStringLiteral("this system has no TLS library")), {});
+        co_return ProbeResult::failureAt({ErrorKind::Tls, QStringLiteral("this system has no TLS library")}, *context);
     QString configurationError;
     const std::optional<QSslConfiguration> configuration = configurationFor(spec.http, &configurationError);
     if (!configuration)
-        co_return finish(ProbeResult::failure(ErrorKind::Tls, configurationError), {});
+        co_return ProbeResult::failureAt({ErrorKind::Tls, configurationError}, *context);
 
     auto socket = makeLater<QSslSocket>();
     socket->setSslConfiguration(*configuration);
@@ -112,11 +103,10 @@ QCoro::Task<ProbeResult> TlsProbe::run(ProbeSpec spec, std::shared_ptr<NetContex
     if (socket->state() != QAbstractSocket::ConnectedState) {
         // The peer accepted and hung up before we could say hello; startClientEncryption() would
         // only warn and leave us waiting for the deadline.
-        const ProbeResult failure
-            = ProbeResult::failure(ErrorKind::Reset,
-                                   QStringLiteral("%1 closed the connection before the TLS handshake")
-                                       .arg(HostPort::join(connected.peer, spec.target.port)));
-        co_return finish(failure, phases);
+        const NetError failure{ErrorKind::Reset,
+                               QStringLiteral("%1 closed the connection before the TLS handshake")
+                                   .arg(HostPort::join(connected.peer, spec.target.port))};
+        co_return ProbeResult::failureAt(failure, *context, phases);
     }
     socket->startClientEncryption();
     co_await qCoro(latch.get(), &EventLatch::done);
@@ -124,13 +114,13 @@ QCoro::Task<ProbeResult> TlsProbe::run(ProbeSpec spec, std::shared_ptr<NetContex
     phases.tls = latch->elapsedAtTrigger();
     if (context->isAborted()) {
         socket->abort();
-        co_return finish(ProbeResult::aborted(*context), phases);
+        co_return ProbeResult::failureAt(context->abortedError(), *context, phases);
     }
     const QString where = HostPort::join(connected.peer, spec.target.port);
     if (!socket->isEncrypted()) {
-        const ProbeResult failure = handshakeFailure(*socket, where);
+        const NetError failure = handshakeFailure(*socket, where);
         socket->abort();
-        co_return finish(failure, phases);
+        co_return ProbeResult::failureAt(failure, *context, phases);
     }
 
     const QSslCertificate leaf = socket->peerCertificate();
