@@ -5,6 +5,9 @@
 // the figures with the command that made them.
 //
 //   history_bench [--endpoints N] [--rate R] [--seconds S] [--kind tcp|http] [--kuma] [--dir D]
+#include "BenchSupport.h"
+#include "KumaHeartbeats.h"
+#include "SyntheticResults.h"
 #include "history/HistoryExport.h"
 #include "history/HistoryPoints.h"
 #include "history/HistoryReader.h"
@@ -29,6 +32,8 @@
 
 namespace {
 
+using namespace BenchSupport;
+
 struct Options
 {
     int endpoints = 10'000;
@@ -38,86 +43,6 @@ struct Options
     bool kuma = false;
     QString dir;
 };
-
-// CPU seconds of this process's thread named name (Qt names the OS thread after the QThread's objectName).
-double threadCpuSeconds(const QByteArray &name)
-{
-    const long ticks = sysconf(_SC_CLK_TCK);
-    for (const QString &task : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
-            continue;
-        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
-        if (!stat.open(QIODevice::ReadOnly))
-            return -1;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(ticks);
-    }
-    return -1;
-}
-
-ProbeResult synthetic(QRandomGenerator &random, qint64 startedMs, bool http)
-{
-    ProbeResult result;
-    result.started = QDateTime::fromMSecsSinceEpoch(startedMs, Qt::UTC);
-    const bool down = random.bounded(1000) < 5;
-    result.status = down ? ProbeStatus::Down : ProbeStatus::Up;
-    const qint64 latency = down ? 5'000'000 : 150 + random.bounded(250) + (random.bounded(100) == 0 ? 2000 : 0);
-    result.latency = std::chrono::microseconds(latency);
-    if (down) {
-        result.errorKind = ErrorKind::Timeout;
-        result.errorMessage = QStringLiteral("no answer within 5 s (connecting)");
-    } else if (http) {
-        result.httpStatus = 200;
-        result.phases.dns = std::chrono::microseconds(10 + random.bounded(20));
-        result.phases.connect = std::chrono::microseconds(latency / 3);
-        result.phases.ttfb = std::chrono::microseconds(latency / 2);
-        result.phases.transfer = std::chrono::microseconds(latency / 6);
-    } else {
-        result.phases.connect = result.latency;
-    }
-    return result;
-}
-
-void print(const QByteArray &json)
-{
-    std::printf("%s\n", json.constData());
-    std::fflush(stdout);
-}
-
-template<typename T> T wait(QCoro::Task<T> task)
-{
-    std::optional<T> value;
-    QEventLoop loop;
-    auto run = [](QCoro::Task<T> t, std::optional<T> *into, QEventLoop *l) -> QCoro::Task<> {
-        *into = co_await std::move(t);
-        l->quit();
-    };
-    auto runner = run(std::move(task), &value, &loop);
-    if (!value)
-        loop.exec();
-    return std::move(*value);
-}
-
-void waitDone(QCoro::Task<> task)
-{
-    bool done = false;
-    QEventLoop loop;
-    auto run = [](QCoro::Task<> t, bool *d, QEventLoop *l) -> QCoro::Task<> {
-        co_await std::move(t);
-        *d = true;
-        l->quit();
-    };
-    auto runner = run(std::move(task), &done, &loop);
-    if (!done)
-        loop.exec();
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 void recordIntoStore(const Options &options, const QString &path)
 {
@@ -149,7 +74,7 @@ void recordIntoStore(const Options &options, const QString &path)
         batch.reserve(int(due - sent));
         for (; sent < due; ++sent) {
             const int endpoint = int(sent % options.endpoints);
-            const ProbeResult result = synthetic(random, start + sent * 1000 / options.rate, options.http);
+            const ProbeResult result = SyntheticResults::next(random, start + sent * 1000 / options.rate, options.http);
             batch << HistoryEntry{described.at(endpoint).key, result,
                                   result.isUp() ? EndpointStatus::Up : EndpointStatus::Down};
         }
@@ -263,83 +188,6 @@ void queries(const Options &options, const QString &path)
     Q_UNUSED(options);
 }
 
-// Uptime Kuma v1's heartbeat table (db/kuma.db and its migrations): one row per check, four indexes,
-// each insert its own transaction, WAL. Rows go in as fast as they can, up to the same rate.
-void recordIntoKuma(const Options &options, const QString &path)
-{
-    SqliteConnection db;
-    db.open(path, SqliteConnection::Mode::Create);
-    db.exec(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-        "CREATE TABLE heartbeat (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, important BOOLEAN NOT NULL DEFAULT 0,"
-        " monitor_id INTEGER NOT NULL, status SMALLINT NOT NULL, msg TEXT, time DATETIME NOT NULL, ping INTEGER,"
-        " duration INTEGER NOT NULL DEFAULT 0, down_count INTEGER NOT NULL DEFAULT 0);"
-        "CREATE INDEX important ON heartbeat (important);"
-        "CREATE INDEX monitor_id ON heartbeat (monitor_id);"
-        "CREATE INDEX monitor_time_index ON heartbeat (monitor_id, time);"
-        "CREATE INDEX monitor_important_time_index ON heartbeat (monitor_id, important, time);");
-    SqliteStatement insert
-        = db.prepare("INSERT INTO heartbeat (important, monitor_id, status, msg, time, ping, duration)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    QRandomGenerator random(1);
-    const qint64 start = QDateTime::currentMSecsSinceEpoch();
-    QElapsedTimer clock;
-    clock.start();
-    timespec before{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
-    qint64 sent = 0;
-    qint64 behind = 0;
-    const qint64 total = qint64(options.seconds) * options.rate;
-    while (sent < total && clock.elapsed() < qint64(options.seconds) * 1000) {
-        const qint64 due = clock.elapsed() * options.rate / 1000;
-        if (sent >= due) {
-            usleep(1000);
-            continue;
-        }
-        const ProbeResult result = synthetic(random, start + sent * 1000 / options.rate, options.http);
-        insert.bind(1, qint64(0)).bind(2, qint64(sent % options.endpoints)).bind(3, qint64(result.isUp() ? 1 : 0));
-        insert.bind(4, result.isUp() ? QStringLiteral("OK") : result.errorMessage);
-        insert.bind(5,
-                    QString::fromLatin1(HistoryText::isoTime(historyMsOf(result.started)))
-                        .replace(QLatin1Char('T'), QLatin1Char(' '))
-                        .chopped(1));
-        insert.bind(6, qint64(result.latency.count() / 1000)).bind(7, qint64(1));
-        insert.step();
-        insert.reset();
-        ++sent;
-        behind = due - sent;
-    }
-    const double wallS = msSince(clock) / 1000;
-    timespec after{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
-    const double cpu = double(after.tv_sec - before.tv_sec) + double(after.tv_nsec - before.tv_nsec) / 1e9;
-    const qint64 walBytes = QFileInfo(path + QStringLiteral("-wal")).size();
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    const qint64 used
-        = (db.integer("PRAGMA page_count").value_or(0) - db.integer("PRAGMA freelist_count").value_or(0)) * 4096;
-    QElapsedTimer query;
-    query.start();
-    SqliteStatement uptime
-        = db.prepare("SELECT count(*), sum(status = 1) FROM heartbeat WHERE monitor_id = ? AND time > ?");
-    uptime.bind(1, qint64(0)).bind(2, QStringLiteral("1970-01-01 00:00:00"));
-    uptime.step();
-    const double oneMs = msSince(query);
-    print(QStringLiteral(
-              "{\"store\":\"uptime-kuma-v1\",\"rate\":%1,\"seconds\":%2,\"wanted\":%3,\"stored\":%4,"
-              "\"behind_at_end\":%5,\"writer_cpu_share\":%6,\"wal_file_bytes\":%7,\"file_bytes_per_result\":%8,"
-              "\"uptime_one_endpoint_all_time_ms\":%9}")
-              .arg(options.rate)
-              .arg(wallS, 0, 'f', 1)
-              .arg(qint64(wallS * options.rate))
-              .arg(sent)
-              .arg(behind)
-              .arg(cpu / wallS, 0, 'f', 3)
-              .arg(walBytes)
-              .arg(double(used) / double(std::max<qint64>(1, sent)), 0, 'f', 1)
-              .arg(oneMs, 0, 'f', 2)
-              .toUtf8());
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -378,7 +226,7 @@ int main(int argc, char **argv)
     if (options.kuma) {
         const QString kuma = QDir(dir).filePath(QStringLiteral("bench-kuma.sqlite"));
         QFile::remove(kuma);
-        recordIntoKuma(options, kuma);
+        KumaHeartbeats::record({options.endpoints, options.rate, options.seconds, options.http}, kuma);
     }
     return 0;
 }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QEventLoop>
+
+#include <optional>
+
+// What the history benchmarks share: one line of JSON per measurement, elapsed and CPU time, and
+// waiting for a store's task with the event loop running.
+namespace BenchSupport {
+
+void print(const QByteArray &json);
+double msSince(const QElapsedTimer &timer);
+// CPU seconds of this process's thread named name (Qt names the OS thread after the QThread's objectName).
+double threadCpuSeconds(const QByteArray &name);
+
+template<typename T> T wait(QCoro::Task<T> task)
+{
+    std::optional<T> value;
+    QEventLoop loop;
+    auto run = [](QCoro::Task<T> t, std::optional<T> *into, QEventLoop *l) -> QCoro::Task<> {
+        *into = co_await std::move(t);
+        l->quit();
+    };
+    auto runner = run(std::move(task), &value, &loop);
+    if (!value)
+        loop.exec();
+    return std::move(*value);
+}
+
+void waitDone(QCoro::Task<> task);
+
+} // namespace BenchSupport
