@@ -30,6 +30,7 @@ public:
         quint64 stored = 0; // results committed
         quint64 dropped = 0; // results given up while the disk refused them
         qint64 longestStallUs = 0; // the longest single transaction or slice
+        qint64 longestTurnUs = 0; // the longest turn (a commit and the slices after it): results wait this long
         quint64 walFrames = 0; // pages appended to the WAL
         quint64 commits = 0;
     };
@@ -54,6 +55,7 @@ public:
     void endRun(qint64 atMs);
     void flush(QPromise<void> &done); // commits what is pending
     void compactAll(QPromise<void> &done); // packs every journal row and rolls up now
+    void settle(QPromise<void> &done); // commits and does all maintenance due by the clock now
     void close(); // commits, then closes the connection
     Counters counters() const;
 

@@ -92,6 +92,11 @@ QCoro::Task<> SqliteHistoryStore::compact()
     return awaited(queueOnWriter(&HistoryWriter::compactAll));
 }
 
+QCoro::Task<> SqliteHistoryStore::settle()
+{
+    return awaited(queueOnWriter(&HistoryWriter::settle));
+}
+
 // The promise is shared with the queued call, which keeps it alive until the writer has finished it.
 QFuture<void> SqliteHistoryStore::queueOnWriter(void (HistoryWriter::*call)(QPromise<void> &))
 {

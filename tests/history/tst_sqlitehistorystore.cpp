@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
 #include <linux/capability.h>
 #include <sys/resource.h>
@@ -190,6 +191,60 @@ private slots:
                            at(now - hour, HistoryResolution::Minute)}));
         QCOMPARE(bucketStarts(HistoryResolution::Hour).size(), 4); // hours: 2 years
         QCOMPARE(bucketStarts(HistoryResolution::Day).size(), 5); // days: for ever
+    }
+
+    // settle() does at once what the writer's turns would do by its clock, and no more: a segment
+    // closes only once the clock is past it, an hour rolls up only once it is over, and retention
+    // looks again only after retentionIntervalMs. (The benchmark's backfill writes a year this way.)
+    void settleDoesWhatTheClockHasMadeDueAndNoMore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 start = now - 3 * hour; // on the hour
+        std::atomic<qint64> clock{start};
+        HistoryOptions options;
+        options.clock = [&clock] { return clock.load(); };
+        options.rawDays = 0; // every packed chunk is past raw retention at once
+        options.retentionIntervalMs = hour;
+        auto store = open(path, options);
+        QVERIFY(store);
+        auto settle = [&] { QVERIFY(CoroTest::run(store->settle())); };
+        auto count = [&](const char *sql) { return sqliteInteger(path, sql).value_or(-1); };
+        store->beginRun(start);
+        auto minuteOfResults = [&](qint64 from) {
+            QList<ProbeResult> results;
+            for (qint64 t = from; t < from + minute; t += 10'000)
+                results << result(t, ProbeStatus::Up, 300);
+            store->append(entries(QStringLiteral("k"), results, EndpointStatus::Up));
+        };
+
+        minuteOfResults(start);
+        flush(*store); // the writer has opened the file at the clock's start
+        clock = start + 30'000;
+        settle(); // half the segment: committed, nothing packed; retention ran (with nothing to drop)
+        QCOMPARE(count("SELECT count(*) FROM journal0") + count("SELECT count(*) FROM journal1"), 6);
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 0);
+        clock = start + minute;
+        settle(); // the segment is over: packed
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 1);
+        minuteOfResults(start + minute);
+        clock = start + 2 * minute;
+        settle(); // packed again; retention looks again only an hour after it last did: the data stays
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 2);
+        QCOMPARE(count("SELECT count(*) FROM chunk_data"), 2);
+        QCOMPARE(count("SELECT count(*) FROM rollup"), 0); // the hour is not over
+        minuteOfResults(start + hour); // the next hour's first results
+        clock = start + hour + minute;
+        settle(); // packed; retention is due again and drops all raw data; the hour waits for late results
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 3);
+        QCOMPARE(count("SELECT count(*) FROM chunk_data"), 0);
+        QCOMPARE(count("SELECT count(*) FROM rollup"), 0);
+        clock = start + hour + 6 * minute; // the hour and its late margin are over
+        settle();
+        QCOMPARE(count("SELECT count(*) FROM rollup WHERE level = 1"), 1);
+        const HistorySeries hours = series(*store, QStringLiteral("k"), {start, start + hour}, HistoryResolution::Hour);
+        QCOMPARE(hours.buckets.size(), 1);
+        QCOMPARE(hours.buckets.first().up, 12u);
     }
 
     void renamesKeepHistory()
