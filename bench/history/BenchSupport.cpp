@@ -34,6 +34,18 @@ double BenchSupport::threadCpuSeconds(const QByteArray &name)
     return -1;
 }
 
+qint64 BenchSupport::storageWriteBytes()
+{
+    QFile io(QStringLiteral("/proc/self/io"));
+    if (!io.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : io.readAll().split('\n')) {
+        if (line.startsWith("write_bytes:"))
+            return line.mid(12).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 void BenchSupport::waitDone(QCoro::Task<> task)
 {
     bool done = false;

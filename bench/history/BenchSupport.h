@@ -15,6 +15,9 @@ void print(const QByteArray &json);
 double msSince(const QElapsedTimer &timer);
 // CPU seconds of this process's thread named name (Qt names the OS thread after the QThread's objectName).
 double threadCpuSeconds(const QByteArray &name);
+// Bytes this process had the kernel write to storage (/proc/self/io write_bytes: page-cache
+// writeback counted when the page is dirtied), checkpoints into the main file included.
+qint64 storageWriteBytes();
 
 template<typename T> T wait(QCoro::Task<T> task)
 {
