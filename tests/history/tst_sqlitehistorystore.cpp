@@ -247,6 +247,30 @@ private slots:
         QCOMPARE(hours.buckets.first().up, 12u);
     }
 
+    // Packing frees the journal's pages; they must not be written into the WAL again (SQLite's
+    // secure_delete, on in Debian's build, would write each of them back as zeros).
+    void packingDoesNotWriteTheFreedJournalAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        QList<ProbeResult> results;
+        for (int i = 0; i < 20'000; ++i)
+            results << result(now - 6 * hour + i * 1000, ProbeStatus::Up, 200 + i % 300);
+        store->append(entries(QStringLiteral("k"), results, EndpointStatus::Up));
+        flush(*store);
+        const qint64 journalPages
+            = sqliteInteger(path, "SELECT count(*) FROM dbstat WHERE name IN ('journal0', 'journal1')").value_or(0);
+        QVERIFY2(journalPages > 100, qPrintable(QString::number(journalPages)));
+        const quint64 before = store->counters().walFrames;
+        compact(*store);
+        const quint64 packing = store->counters().walFrames - before;
+        QVERIFY2(packing < quint64(journalPages) / 2,
+                 qPrintable(QStringLiteral("%1 WAL pages to pack %2 journal pages").arg(packing).arg(journalPages)));
+        QCOMPARE(series(*store, QStringLiteral("k"), {now - day, now}, HistoryResolution::Raw).points.size(), 20'000);
+    }
+
     void renamesKeepHistory()
     {
         QTemporaryDir dir;
