@@ -271,6 +271,43 @@ private slots:
         QCOMPARE(series(*store, QStringLiteral("k"), {now - day, now}, HistoryResolution::Raw).points.size(), 20'000);
     }
 
+    // Every start describes the profile's endpoints again; the writer knows the file's from opening
+    // it, and a change made while it was closed is still written.
+    void describingAgainAfterReopeningWritesWhatChanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        QList<HistoryEndpoint> endpoints;
+        for (int i = 0; i < 300; ++i)
+            endpoints << HistoryEndpoint{QStringLiteral("id-%1").arg(i), QStringLiteral("endpoint %1").arg(i),
+                                         QStringLiteral("tcp://10.0.0.1:%1").arg(1000 + i), ProbeKind::Tcp};
+        {
+            auto store = open(path, fixedClock());
+            QVERIFY(store);
+            store->describe(endpoints);
+            flush(*store);
+        }
+        endpoints[7].name = QStringLiteral("renamed");
+        endpoints[8].target = QStringLiteral("tcp://10.0.0.2:1008");
+        endpoints[9].kind = ProbeKind::Tls;
+        {
+            auto store = open(path, fixedClock());
+            QVERIFY(store);
+            store->describe(endpoints);
+            store->append(
+                entries(QStringLiteral("id-9"), {result(now - 1000, ProbeStatus::Up, 100)}, EndpointStatus::Up));
+            flush(*store);
+        }
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        const auto described = CoroTest::await(store->endpoints());
+        QVERIFY(described);
+        QCOMPARE(described->size(), 300);
+        for (const HistoryEndpoint &endpoint : endpoints)
+            QVERIFY2(described->contains(endpoint), qPrintable(endpoint.key));
+        QCOMPARE(series(*store, QStringLiteral("id-9"), {now - hour, now}, HistoryResolution::Raw).points.size(), 1);
+    }
+
     void renamesKeepHistory()
     {
         QTemporaryDir dir;
