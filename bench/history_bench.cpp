@@ -176,7 +176,8 @@ void recordIntoStore(const Options &options, const QString &path)
                          "\"seconds\":%5,\"appended\":%6,\"stored\":%7,\"dropped\":%8,\"writer_cpu_s\":%9,"
                          "\"writer_cpu_share\":%10,\"other_store_threads_cpu_s\":%11,\"feeder_cpu_s\":%12,"
                          "\"wal_bytes_per_s\":%13,\"storage_write_bytes_per_s\":%14,\"longest_transaction_ms\":%15,"
-                         "\"longest_turn_ms\":%16,\"commits\":%17}")
+                         "\"longest_transaction\":\"%16\",\"longest_turn_ms\":%17,\"longest_turn_cpu_ms\":%18,"
+                         "\"commits\":%19}")
               .arg(fresh ? "new" : "existing")
               .arg(options.http ? "http" : "tcp")
               .arg(options.endpoints)
@@ -192,7 +193,9 @@ void recordIntoStore(const Options &options, const QString &path)
               .arg(double(counters.walFrames) * (4096 + 24) / wallS, 0, 'f', 0)
               .arg(double(written) / wallS, 0, 'f', 0)
               .arg(double(counters.longestStallUs) / 1000, 0, 'f', 1)
+              .arg(QLatin1String(counters.longestStallKind))
               .arg(double(counters.longestTurnUs) / 1000, 0, 'f', 1)
+              .arg(double(counters.longestTurnCpuUs) / 1000, 0, 'f', 1)
               .arg(counters.commits)
               .toUtf8());
 
