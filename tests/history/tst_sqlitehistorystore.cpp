@@ -3,10 +3,12 @@
 #include "history/HistoryOptions.h"
 #include "history/HistoryPoints.h"
 #include "history/HistoryReader.h"
+#include "history/HistoryWriter.h"
 #include "history/SqliteDatabase.h"
 #include "history/SqliteHistoryStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -306,6 +308,36 @@ private slots:
         for (const HistoryEndpoint &endpoint : endpoints)
             QVERIFY2(described->contains(endpoint), qPrintable(endpoint.key));
         QCOMPARE(series(*store, QStringLiteral("id-9"), {now - hour, now}, HistoryResolution::Raw).points.size(), 1);
+    }
+
+    // While recording goes on, the WAL is checkpointed into the file and starts again from its
+    // beginning, so it does not grow for as long as recording lasts.
+    void theWalIsCheckpointedWhileRecording()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        const QString wal = path + QStringLiteral("-wal");
+        qint64 walMostBytes = 0;
+        // Each batch its own commit: several times the WAL pages that ask for a checkpoint in all.
+        for (int batch = 0; batch < 400; ++batch) {
+            QList<ProbeResult> results;
+            for (int i = 0; i < 2000; ++i)
+                results << result(now - 12 * hour + (batch * 2000 + i) * 50, ProbeStatus::Up, 200 + i);
+            store->append(entries(QStringLiteral("k%1").arg(batch % 7), results, EndpointStatus::Up));
+            flush(*store);
+            walMostBytes = std::max(walMostBytes, QFileInfo(wal).size());
+        }
+        const quint64 walBytesWritten = store->counters().walFrames * (4096 + 24);
+        QVERIFY2(walBytesWritten > 3 * quint64(HistoryWriter::checkpointFrames) * (4096 + 24),
+                 qPrintable(QString::number(walBytesWritten)));
+        QTRY_VERIFY2(QFileInfo(path).size() > 1'000'000, qPrintable(QString::number(QFileInfo(path).size())));
+        QVERIFY2(walMostBytes < qint64(walBytesWritten) / 2,
+                 qPrintable(
+                     QStringLiteral("the WAL reached %1 bytes of %2 written").arg(walMostBytes).arg(walBytesWritten)));
+        QCOMPARE(series(*store, QStringLiteral("k0"), {now - day, now}, HistoryResolution::Raw).points.size(),
+                 58 * 2000);
     }
 
     void renamesKeepHistory()
