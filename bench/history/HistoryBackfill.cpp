@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QThread>
 
 #include <algorithm>
 #include <atomic>
@@ -76,6 +77,20 @@ template<typename Each> void forEachDue(int endpoints, qint64 intervalMs, qint64
     const qint64 width = toMs - fromMs;
     offsetsIn(into, into + width, periodStart);
     offsetsIn(into - intervalMs, into + width - intervalMs, periodStart + intervalMs);
+}
+
+// Checkpoints the whole WAL and truncates it, once the store's own checkpointer (which holds the
+// checkpoint lock while it runs: a second checkpoint is refused at once, not made to wait) is done.
+void emptyWal(SqliteConnection &db)
+{
+    for (int attempt = 0; attempt < 6000; ++attempt) {
+        SqliteStatement truncate = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (truncate.step() && truncate.integer(0) == 0)
+            return;
+        truncate = {};
+        QThread::msleep(20);
+    }
+    std::fprintf(stderr, "backfill: the WAL could not be emptied\n");
 }
 
 } // namespace
@@ -185,15 +200,17 @@ bool HistoryBackfill::write(const Plan &plan, const QString &path, Figures *figu
             store->append(entries);
             clock = to;
             BenchSupport::waitDone(store->settle());
+            if ((to - runStart) % hourMs == 0)
+                emptyWal(checkpointed);
         }
         clock = runEnd;
         store->endRun(runEnd);
         // The writer never waits for a checkpoint; it leaves them to another thread and connection,
         // which keep the WAL small while it records in real time and is idle most of the time. Here
-        // it never is, and the WAL would grow for the whole year: once a simulated day, between two
-        // settles, the WAL is checkpointed whole and emptied.
+        // it never is, and the WAL would grow for the whole year: every simulated hour and at the end
+        // of each day, between two settles, the WAL is checkpointed whole and emptied.
         BenchSupport::waitDone(store->flush());
-        checkpointed.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        emptyWal(checkpointed);
         if ((day - first) / dayMs % 30 == 29)
             std::fprintf(stderr, "backfill: %lld of %d days, %lld results, %.0f s\n",
                          static_cast<long long>((day - first) / dayMs + 1), plan.days + 1,
@@ -203,7 +220,7 @@ bool HistoryBackfill::write(const Plan &plan, const QString &path, Figures *figu
     figures->writerCpuS = BenchSupport::threadCpuSeconds("history writer") - cpuBefore;
     store.reset();
     figures->wallS = BenchSupport::msSince(wall) / 1000;
-    checkpointed.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    emptyWal(checkpointed);
     figures->fileBytes = QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
     return !failed;
 }
