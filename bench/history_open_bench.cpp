@@ -47,12 +47,6 @@ public:
     }
 };
 
-int argument(const QStringList &arguments, const QString &name, int fallback)
-{
-    const int at = arguments.indexOf(name);
-    return at >= 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
-}
-
 // Waits until signal has fired count times since the spy began, or timeoutMs passed; the ms elapsed.
 template<typename Sender, typename Signal>
 double untilSignal(Sender *sender, Signal signal, const QElapsedTimer &since, int timeoutMs)

@@ -12,6 +12,12 @@ void BenchSupport::print(const QByteArray &json)
     std::fflush(stdout);
 }
 
+int BenchSupport::argument(const QStringList &arguments, const QString &name, int fallback)
+{
+    const qsizetype at = arguments.indexOf(name);
+    return at >= 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
+}
+
 double BenchSupport::msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;

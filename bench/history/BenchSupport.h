@@ -4,6 +4,7 @@
 #include <QCoroTask>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QStringList>
 
 #include <optional>
 
@@ -12,6 +13,8 @@
 namespace BenchSupport {
 
 void print(const QByteArray &json);
+// The number after name among arguments ("--endpoints 1000"), else fallback.
+int argument(const QStringList &arguments, const QString &name, int fallback);
 double msSince(const QElapsedTimer &timer);
 // CPU seconds of this process's thread named name (Qt names the OS thread after the QThread's objectName).
 double threadCpuSeconds(const QByteArray &name);
