@@ -5,6 +5,7 @@
 //
 // Probes never leave the process: BenchExecutor answers after a random 1–60 ms on a timer, and a
 // share of endpoints fail, so statuses, the log and notifications all see traffic.
+#include "BenchSupport.h"
 #include "async/DeleteLater.h"
 #include "monitor/Monitor.h"
 #include "probe/ProbeExecutor.h"
@@ -115,12 +116,6 @@ double percentile(std::vector<double> values, double p)
     return values[rank - 1];
 }
 
-int argument(const QStringList &arguments, const QString &name, int fallback)
-{
-    const int at = arguments.indexOf(name);
-    return at >= 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -129,6 +124,7 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
+    using BenchSupport::argument;
     const int endpoints = argument(arguments, QStringLiteral("--endpoints"), 10000);
     const int intervalS = argument(arguments, QStringLiteral("--interval"), 5);
     const int seconds = argument(arguments, QStringLiteral("--seconds"), 30);

@@ -70,6 +70,30 @@ std::optional<DecodedChunk> fail(QString *error, const char *what)
     return std::nullopt;
 }
 
+// zlib's compress2 sets up its largest window and hash tables (about 270 KB, allocated, cleared and
+// given back for every call): with chunks of a few hundred bytes that was most of the writer's CPU
+// (bench/history_bench, perf). A window no larger than the chunk finds the same matches, so the
+// stream is sized to it; inflate reads any window size from the stream's header.
+QByteArray deflated(const QByteArray &plain)
+{
+    int windowBits = 9; // zlib's smallest
+    while (windowBits < MAX_WBITS && (qsizetype(1) << windowBits) < plain.size())
+        ++windowBits;
+    const int memLevel = std::clamp(windowBits - 6, 1, MAX_MEM_LEVEL);
+    z_stream stream{};
+    if (deflateInit2(&stream, 6, Z_DEFLATED, windowBits, memLevel, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray packed(qsizetype(deflateBound(&stream, uLong(plain.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
+    stream.avail_in = uInt(plain.size());
+    stream.next_out = reinterpret_cast<Bytef *>(packed.data());
+    stream.avail_out = uInt(packed.size());
+    const bool ended = deflate(&stream, Z_FINISH) == Z_STREAM_END;
+    packed.truncate(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return ended ? packed : QByteArray();
+}
+
 } // namespace
 
 void ChunkEncoder::append(const HistoryPoint &point, quint32 messageId)
@@ -143,20 +167,16 @@ QByteArray ChunkEncoder::bytes(bool deflate) const
     for (const QByteArray &stream : m_streams)
         plain += stream;
 
+    const QByteArray packed = deflate ? deflated(plain) : QByteArray(); // empty if zlib could not
     QByteArray out;
     out.append(magic);
     out.append(char(version));
-    out.append(char(deflate ? deflatedFlag : 0));
+    out.append(char(packed.isEmpty() ? 0 : deflatedFlag));
     ByteCoding::putVarint(out, quint64(m_count));
     ByteCoding::putSigned(out, m_firstMs);
-    if (!deflate)
+    if (packed.isEmpty())
         return out + plain;
     ByteCoding::putVarint(out, quint64(plain.size()));
-    uLongf packedSize = compressBound(uLong(plain.size()));
-    QByteArray packed(qsizetype(packedSize), Qt::Uninitialized);
-    compress2(reinterpret_cast<Bytef *>(packed.data()), &packedSize, reinterpret_cast<const Bytef *>(plain.constData()),
-              uLong(plain.size()), 6);
-    packed.truncate(qsizetype(packedSize));
     return out + packed;
 }
 

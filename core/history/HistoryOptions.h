@@ -16,6 +16,7 @@ struct HistoryOptions
     qint64 segmentMs = 60'000; // how long a journal table fills before it is packed into chunks
     qint64 lateMarginMs = 300'000; // how late a result may arrive and still count in its hour
     qint64 maintenanceBudgetMs = 20; // packing, rollups and retention per turn of the writer, at most
+    qint64 retentionIntervalMs = 60'000; // once caught up, retention looks again after this long
     int pendingLimit = 1'000'000; // results held while the disk refuses writes; beyond, the oldest drop
 
     std::function<qint64()> clock; // ms since the epoch; the wall clock when empty (tests set it)

@@ -85,8 +85,21 @@ bool HistoryReader::begin()
 
 void HistoryReader::end()
 {
+    for (auto &[sql, statement] : m_statements)
+        statement.reset(); // a statement left on a row would hold the read transaction open
     m_db.exec("COMMIT");
     m_journalCache.reset();
+}
+
+// Statements run once per endpoint, chunk or message are prepared once per connection: preparing
+// them every time was most of the cost of the uptime of 10,000 endpoints.
+SqliteStatement &HistoryReader::cached(const char *sql)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end())
+        found = m_statements.emplace(sql, m_db.prepare(sql)).first;
+    found->second.reset();
+    return found->second;
 }
 
 qint64 HistoryReader::metaValue(const char *key, qint64 fallback)
@@ -96,7 +109,7 @@ qint64 HistoryReader::metaValue(const char *key, qint64 fallback)
 
 std::optional<qint64> HistoryReader::ekOf(const QString &key)
 {
-    SqliteStatement statement = m_db.prepare("SELECT ek FROM endpoint WHERE key = ?");
+    SqliteStatement &statement = cached("SELECT ek FROM endpoint WHERE key = ?");
     statement.bind(1, key);
     if (statement.step())
         return statement.integer(0);
@@ -109,7 +122,7 @@ QString HistoryReader::message(quint32 id)
         return {};
     if (const auto found = m_messages.constFind(id); found != m_messages.constEnd())
         return *found;
-    SqliteStatement statement = m_db.prepare("SELECT text FROM message WHERE mid = ?");
+    SqliteStatement &statement = cached("SELECT text FROM message WHERE mid = ?");
     statement.bind(1, qint64(id));
     QString text = statement.step() ? statement.text(0) : QString();
     m_messages.insert(id, text);
@@ -225,8 +238,8 @@ QList<HistoryPoint> HistoryReader::points(qint64 ek, HistoryRange range)
     Open open = openPart(ek, range);
     QList<HistoryPoint> found;
     const qint64 maxSpan = metaValue("max_span", 0);
-    SqliteStatement chunks = m_db.prepare("SELECT c.seg, d.bytes FROM chunk c JOIN chunk_data d ON d.id = c.data_id "
-                                          "WHERE c.ek = ? AND c.t_first >= ? AND c.t_first < ? ORDER BY c.t_first");
+    SqliteStatement &chunks = cached("SELECT c.seg, d.bytes FROM chunk c JOIN chunk_data d ON d.id = c.data_id "
+                                     "WHERE c.ek = ? AND c.t_first >= ? AND c.t_first < ? ORDER BY c.t_first");
     chunks.bind(1, ek).bind(2, range.fromMs - maxSpan).bind(3, range.toMs);
     std::set<qint64> packed;
     while (chunks.step()) {
@@ -254,8 +267,8 @@ QList<HistoryBucket> HistoryReader::minutes(qint64 ek, HistoryRange range)
     const qint64 from = HistoryPoints::bucketStart(range.fromMs, HistoryResolution::Minute);
     Open open = openPart(ek, HistoryRange{from, range.toMs + 60'000});
     const qint64 maxSpan = metaValue("max_span", 0);
-    SqliteStatement chunks
-        = m_db.prepare("SELECT seg, minutes FROM chunk WHERE ek = ? AND t_first >= ? AND t_first < ? ORDER BY t_first");
+    SqliteStatement &chunks
+        = cached("SELECT seg, minutes FROM chunk WHERE ek = ? AND t_first >= ? AND t_first < ? ORDER BY t_first");
     chunks.bind(1, ek).bind(2, range.fromMs - maxSpan).bind(3, range.toMs);
     std::set<qint64> packed;
     while (chunks.step()) {
@@ -279,7 +292,7 @@ QList<HistoryBucket> HistoryReader::rollups(qint64 ek, HistoryRange range, Histo
     const int level = resolution == HistoryResolution::Hour ? 1 : 2;
     const qint64 rolled = metaValue(level == 1 ? "rolled_1" : "rolled_2", range.fromMs);
     QList<HistoryBucket> buckets;
-    SqliteStatement rows = m_db.prepare("SELECT bucket FROM rollup WHERE level = ? AND ek = ? AND t >= ? AND t < ?");
+    SqliteStatement &rows = cached("SELECT bucket FROM rollup WHERE level = ? AND ek = ? AND t >= ? AND t < ?");
     rows.bind(1, qint64(level)).bind(2, ek).bind(3, range.fromMs).bind(4, std::min(range.toMs, rolled));
     while (rows.step()) {
         if (const auto decoded = BucketCodec::decode(rows.blob(0)))
@@ -316,8 +329,8 @@ HistorySeries HistoryReader::series(const QString &key, HistoryRange range, Hist
 QList<StatusChangeRow> HistoryReader::changes(qint64 ek, qint64 fromMs, qint64 toMs)
 {
     QList<StatusChangeRow> rows;
-    SqliteStatement statement
-        = m_db.prepare("SELECT t, status, err, mid FROM status_change WHERE ek = ? AND t >= ? AND t <= ? ORDER BY t");
+    SqliteStatement &statement
+        = cached("SELECT t, status, err, mid FROM status_change WHERE ek = ? AND t >= ? AND t <= ? ORDER BY t");
     statement.bind(1, ek).bind(2, fromMs).bind(3, toMs);
     while (statement.step()) {
         StatusChangeRow row;

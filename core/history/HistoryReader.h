@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 // Queries over a history file on a connection of its own, synchronously: SqliteHistoryStore runs
 // them on its reader threads, the headless commands on theirs. Each query reads one snapshot (one
@@ -57,6 +58,7 @@ private:
     QList<StatusChangeRow> changes(qint64 ek, qint64 fromMs, qint64 toMs);
     QString message(quint32 id);
     qint64 metaValue(const char *key, qint64 fallback);
+    SqliteStatement &cached(const char *sql); // sql: a string literal; reset, ready to bind
     bool begin();
     void end();
 
@@ -65,6 +67,7 @@ private:
     QHash<quint32, QString> m_messages;
     QHash<QByteArray, qint64> m_meta; // read once per transaction
     std::optional<QHash<qint64, QList<HistoryPoint>>> m_journalCache; // during forEachPoint
+    std::unordered_map<const char *, SqliteStatement> m_statements; // by the literal's address
     HistoryError m_error;
     qint64 m_nowMs = 0;
 };

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <ctime>
 #include <limits>
 
 namespace {
@@ -26,6 +27,19 @@ int walHook(void *context, sqlite3 *, const char *, int frames)
 qint64 elapsedUs(const QElapsedTimer &timer)
 {
     return timer.nsecsElapsed() / 1000;
+}
+
+// This thread's CPU time where the system tells it (0 elsewhere): a turn's own work, which other
+// processes on a busy machine do not lengthen as they do its wall time.
+qint64 threadCpuUs()
+{
+#if defined(Q_OS_UNIX)
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+#else
+    return 0;
+#endif
 }
 
 constexpr qint64 hourMs = 3'600'000;
@@ -70,9 +84,12 @@ void HistoryWriter::fail(const HistoryError &error)
     emit failed(error);
 }
 
-void HistoryWriter::noteStall(qint64 us)
+void HistoryWriter::noteStall(qint64 us, const char *kind)
 {
-    m_counters.longestStallUs = std::max(m_counters.longestStallUs, us);
+    if (us <= m_counters.longestStallUs)
+        return;
+    m_counters.longestStallUs = us;
+    m_counters.longestStallKind = kind;
 }
 
 HistoryWriter::Counters HistoryWriter::counters() const
@@ -101,9 +118,15 @@ void HistoryWriter::open()
         }
     }
     // NORMAL in WAL mode: a commit survives a crash of the process at once and a power cut from the
-    // next checkpoint on; the file is consistent either way.
+    // next checkpoint on; the file is consistent either way. secure_delete off: Debian builds SQLite
+    // with it on, which writes every page that packing frees (a whole journal table each segment)
+    // and retention frees back into the WAL as zeros. Emptying one segment's journal at 10,000
+    // results/s (600,000 rows) wrote 20 MB of WAL with it on and 53 KB with it off; the writer's WAL
+    // fell from 821 to 557 KB/s (bench/history_bench, docs/benchmarks.md). A history holds nothing
+    // that deleting must erase.
     if (HistoryError error = m_db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                                       " PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;")) {
+                                       " PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;"
+                                       " PRAGMA secure_delete = OFF;")) {
         fail(error);
         m_db.close();
         return;
@@ -174,6 +197,22 @@ bool HistoryWriter::setMeta(const char *key, qint64 value)
 bool HistoryWriter::recover()
 {
     m_recent->clear();
+    // The endpoints the file knows: describing them again as they are (every start of a profile)
+    // then writes nothing, instead of upserting every one in the first commit.
+    m_eks.clear();
+    m_known.clear();
+    SqliteStatement known = m_db.prepare("SELECT ek, key, name, target, kind FROM endpoint");
+    while (known.step()) {
+        const QString key = known.text(1);
+        m_eks.insert(key, known.integer(0));
+        m_known.insert(key,
+                       HistoryEndpoint{key, known.text(2), known.text(3),
+                                       probeKindFromName(known.text(4)).value_or(ProbeKind::Http)});
+    }
+    if (known.lastCode() != SQLITE_DONE) {
+        fail(m_db.lastError(QStringLiteral("cannot read")));
+        return false;
+    }
     m_table = int(meta("journal_table").value_or(0));
     m_segment = meta("segment").value_or(1);
     m_segmentStartMs = meta("segment_start").value_or(now());
@@ -247,7 +286,7 @@ bool HistoryWriter::readBackSlice(int limit)
         if (m_readBack.empty())
             m_recent->setReady(true);
     }
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "read back");
     return true;
 }
 
@@ -383,7 +422,7 @@ bool HistoryWriter::commit()
         m_lastStatus = lastStatus;
         m_runId = runId;
         fail(error);
-        noteStall(elapsedUs(timer));
+        noteStall(elapsedUs(timer), "commit");
         return false;
     };
     if (HistoryError error = m_db.exec("BEGIN IMMEDIATE"))
@@ -507,7 +546,7 @@ bool HistoryWriter::commit()
     }
     m_errorShown = false;
     m_lastCommitMs = at;
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "commit");
     if (m_wal.frames > checkpointFrames)
         emit checkpointDue();
     return true;
@@ -515,9 +554,14 @@ bool HistoryWriter::commit()
 
 void HistoryWriter::tick()
 {
+    QElapsedTimer turn;
+    turn.start();
+    const qint64 cpuBefore = threadCpuUs();
     commit();
     if (m_usable)
         maintain(m_options.maintenanceBudgetMs * 1000);
+    m_counters.longestTurnUs = std::max(m_counters.longestTurnUs, elapsedUs(turn));
+    m_counters.longestTurnCpuUs = std::max(m_counters.longestTurnCpuUs, threadCpuUs() - cpuBefore);
 }
 
 void HistoryWriter::maintain(qint64 budgetUs)
@@ -543,7 +587,7 @@ void HistoryWriter::maintain(qint64 budgetUs)
         }
         if (rollSlice(1, 250) || rollSlice(2, 250))
             continue;
-        if (now() - m_lastRetentionMs > 60'000 && retentionSlice(2000))
+        if (now() - m_lastRetentionMs > m_options.retentionIntervalMs && retentionSlice(2000))
             continue;
         break;
     }
@@ -578,7 +622,7 @@ bool HistoryWriter::rotateIfDue(bool force)
     m_table = next;
     ++m_segment;
     m_segmentStartMs = at;
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "rotate");
     return true;
 }
 
@@ -667,7 +711,7 @@ bool HistoryWriter::packSlice(int limit)
     closing.eks.erase(closing.eks.begin(), closing.eks.begin() + qsizetype(index));
     if (finished)
         m_closing.reset();
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "pack");
     return true;
 }
 
@@ -746,7 +790,7 @@ bool HistoryWriter::rollSlice(int level, int limit)
         m_db.exec("ROLLBACK");
         return false;
     }
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "roll");
     return true;
 }
 
@@ -818,9 +862,9 @@ bool HistoryWriter::retentionSlice(int limit)
         m_db.exec("ROLLBACK");
         return false;
     }
-    noteStall(elapsedUs(timer));
+    noteStall(elapsedUs(timer), "retention");
     if (sweepDone && changed < limit)
-        m_lastRetentionMs = at; // caught up: look again in a minute
+        m_lastRetentionMs = at; // caught up: look again after retentionIntervalMs
     return changed > 0 || !sweepDone;
 }
 
@@ -838,6 +882,20 @@ void HistoryWriter::compactAll(QPromise<void> &done)
         m_lastRetentionMs = 0;
         while (retentionSlice(2000)) { }
     }
+    done.finish();
+}
+
+// What the writer's turns would do over the next while, at once and without a budget: the journal
+// read back, a segment the clock has closed rotated and packed, closed hours and days rolled up,
+// retention if it is due. Unlike compactAll it closes no segment early, so a history written with
+// past times under a clock of its own (the benchmark's backfill) gets the segments, chunks and
+// rollups that recording in real time would have made.
+void HistoryWriter::settle(QPromise<void> &done)
+{
+    commit();
+    while (m_usable && readBackSlice(20'000)) { }
+    if (m_usable)
+        maintain(std::numeric_limits<qint64>::max());
     done.finish();
 }
 

@@ -30,6 +30,9 @@ public:
         quint64 stored = 0; // results committed
         quint64 dropped = 0; // results given up while the disk refused them
         qint64 longestStallUs = 0; // the longest single transaction or slice
+        const char *longestStallKind = ""; // what it was: "commit", "pack", "roll", "retention", …
+        qint64 longestTurnUs = 0; // the longest turn (a commit and the slices after it): results wait this long
+        qint64 longestTurnCpuUs = 0; // the most CPU time of the writer's thread in one turn (what load cannot lengthen)
         quint64 walFrames = 0; // pages appended to the WAL
         quint64 commits = 0;
     };
@@ -54,6 +57,7 @@ public:
     void endRun(qint64 atMs);
     void flush(QPromise<void> &done); // commits what is pending
     void compactAll(QPromise<void> &done); // packs every journal row and rolls up now
+    void settle(QPromise<void> &done); // commits and does all maintenance due by the clock now
     void close(); // commits, then closes the connection
     Counters counters() const;
 
@@ -89,7 +93,7 @@ private:
     bool recover();
     bool readBackSlice(int limit);
     void fail(const HistoryError &error);
-    void noteStall(qint64 us);
+    void noteStall(qint64 us, const char *kind);
     std::optional<qint64> meta(const char *key);
     bool setMeta(const char *key, qint64 value);
     std::optional<qint64> endpointKey(const QString &key, const HistoryEndpoint *described);

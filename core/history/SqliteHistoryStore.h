@@ -52,6 +52,9 @@ public:
     // Packs every journal row into chunks, rolls up and applies retention now (tests, benchmarks,
     // backups); while monitoring the writer does this by itself in small slices.
     QCoro::Task<> compact();
+    // Commits, then does at once the packing, rollups and retention that are due by the clock, as the
+    // writer would in its own time, without closing a segment early (benchmarks writing past times).
+    QCoro::Task<> settle();
     // The writer's figures; waits for it (benchmarks and tests only).
     HistoryWriter::Counters counters();
     // A consistent copy of the file at dest, taken with SQLite's online backup while recording goes on.

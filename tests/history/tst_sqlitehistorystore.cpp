@@ -3,15 +3,18 @@
 #include "history/HistoryOptions.h"
 #include "history/HistoryPoints.h"
 #include "history/HistoryReader.h"
+#include "history/HistoryWriter.h"
 #include "history/SqliteDatabase.h"
 #include "history/SqliteHistoryStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
 #include <linux/capability.h>
 #include <sys/resource.h>
@@ -190,6 +193,151 @@ private slots:
                            at(now - hour, HistoryResolution::Minute)}));
         QCOMPARE(bucketStarts(HistoryResolution::Hour).size(), 4); // hours: 2 years
         QCOMPARE(bucketStarts(HistoryResolution::Day).size(), 5); // days: for ever
+    }
+
+    // settle() does at once what the writer's turns would do by its clock, and no more: a segment
+    // closes only once the clock is past it, an hour rolls up only once it is over, and retention
+    // looks again only after retentionIntervalMs. (The benchmark's backfill writes a year this way.)
+    void settleDoesWhatTheClockHasMadeDueAndNoMore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        const qint64 start = now - 3 * hour; // on the hour
+        std::atomic<qint64> clock{start};
+        HistoryOptions options;
+        options.clock = [&clock] { return clock.load(); };
+        options.rawDays = 0; // every packed chunk is past raw retention at once
+        options.retentionIntervalMs = hour;
+        auto store = open(path, options);
+        QVERIFY(store);
+        auto settle = [&] { QVERIFY(CoroTest::run(store->settle())); };
+        auto count = [&](const char *sql) { return sqliteInteger(path, sql).value_or(-1); };
+        store->beginRun(start);
+        auto minuteOfResults = [&](qint64 from) {
+            QList<ProbeResult> results;
+            for (qint64 t = from; t < from + minute; t += 10'000)
+                results << result(t, ProbeStatus::Up, 300);
+            store->append(entries(QStringLiteral("k"), results, EndpointStatus::Up));
+        };
+
+        minuteOfResults(start);
+        flush(*store); // the writer has opened the file at the clock's start
+        clock = start + 30'000;
+        settle(); // half the segment: committed, nothing packed; retention ran (with nothing to drop)
+        QCOMPARE(count("SELECT count(*) FROM journal0") + count("SELECT count(*) FROM journal1"), 6);
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 0);
+        clock = start + minute;
+        settle(); // the segment is over: packed
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 1);
+        minuteOfResults(start + minute);
+        clock = start + 2 * minute;
+        settle(); // packed again; retention looks again only an hour after it last did: the data stays
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 2);
+        QCOMPARE(count("SELECT count(*) FROM chunk_data"), 2);
+        QCOMPARE(count("SELECT count(*) FROM rollup"), 0); // the hour is not over
+        minuteOfResults(start + hour); // the next hour's first results
+        clock = start + hour + minute;
+        settle(); // packed; retention is due again and drops all raw data; the hour waits for late results
+        QCOMPARE(count("SELECT count(*) FROM chunk"), 3);
+        QCOMPARE(count("SELECT count(*) FROM chunk_data"), 0);
+        QCOMPARE(count("SELECT count(*) FROM rollup"), 0);
+        clock = start + hour + 6 * minute; // the hour and its late margin are over
+        settle();
+        QCOMPARE(count("SELECT count(*) FROM rollup WHERE level = 1"), 1);
+        const HistorySeries hours = series(*store, QStringLiteral("k"), {start, start + hour}, HistoryResolution::Hour);
+        QCOMPARE(hours.buckets.size(), 1);
+        QCOMPARE(hours.buckets.first().up, 12u);
+    }
+
+    // Packing frees the journal's pages; they must not be written into the WAL again (SQLite's
+    // secure_delete, on in Debian's build, would write each of them back as zeros).
+    void packingDoesNotWriteTheFreedJournalAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        QList<ProbeResult> results;
+        for (int i = 0; i < 20'000; ++i)
+            results << result(now - 6 * hour + i * 1000, ProbeStatus::Up, 200 + i % 300);
+        store->append(entries(QStringLiteral("k"), results, EndpointStatus::Up));
+        flush(*store);
+        const qint64 journalPages
+            = sqliteInteger(path, "SELECT count(*) FROM dbstat WHERE name IN ('journal0', 'journal1')").value_or(0);
+        QVERIFY2(journalPages > 100, qPrintable(QString::number(journalPages)));
+        const quint64 before = store->counters().walFrames;
+        compact(*store);
+        const quint64 packing = store->counters().walFrames - before;
+        QVERIFY2(packing < quint64(journalPages) / 2,
+                 qPrintable(QStringLiteral("%1 WAL pages to pack %2 journal pages").arg(packing).arg(journalPages)));
+        QCOMPARE(series(*store, QStringLiteral("k"), {now - day, now}, HistoryResolution::Raw).points.size(), 20'000);
+    }
+
+    // Every start describes the profile's endpoints again; the writer knows the file's from opening
+    // it, and a change made while it was closed is still written.
+    void describingAgainAfterReopeningWritesWhatChanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        QList<HistoryEndpoint> endpoints;
+        for (int i = 0; i < 300; ++i)
+            endpoints << HistoryEndpoint{QStringLiteral("id-%1").arg(i), QStringLiteral("endpoint %1").arg(i),
+                                         QStringLiteral("tcp://10.0.0.1:%1").arg(1000 + i), ProbeKind::Tcp};
+        {
+            auto store = open(path, fixedClock());
+            QVERIFY(store);
+            store->describe(endpoints);
+            flush(*store);
+        }
+        endpoints[7].name = QStringLiteral("renamed");
+        endpoints[8].target = QStringLiteral("tcp://10.0.0.2:1008");
+        endpoints[9].kind = ProbeKind::Tls;
+        {
+            auto store = open(path, fixedClock());
+            QVERIFY(store);
+            store->describe(endpoints);
+            store->append(
+                entries(QStringLiteral("id-9"), {result(now - 1000, ProbeStatus::Up, 100)}, EndpointStatus::Up));
+            flush(*store);
+        }
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        const auto described = CoroTest::await(store->endpoints());
+        QVERIFY(described);
+        QCOMPARE(described->size(), 300);
+        for (const HistoryEndpoint &endpoint : endpoints)
+            QVERIFY2(described->contains(endpoint), qPrintable(endpoint.key));
+        QCOMPARE(series(*store, QStringLiteral("id-9"), {now - hour, now}, HistoryResolution::Raw).points.size(), 1);
+    }
+
+    // While recording goes on, the WAL is checkpointed into the file and starts again from its
+    // beginning, so it does not grow for as long as recording lasts.
+    void theWalIsCheckpointedWhileRecording()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("h.sqlite"));
+        auto store = open(path, fixedClock());
+        QVERIFY(store);
+        const QString wal = path + QStringLiteral("-wal");
+        qint64 walMostBytes = 0;
+        // Each batch its own commit: several times the WAL pages that ask for a checkpoint in all.
+        for (int batch = 0; batch < 400; ++batch) {
+            QList<ProbeResult> results;
+            for (int i = 0; i < 2000; ++i)
+                results << result(now - 12 * hour + (batch * 2000 + i) * 50, ProbeStatus::Up, 200 + i);
+            store->append(entries(QStringLiteral("k%1").arg(batch % 7), results, EndpointStatus::Up));
+            flush(*store);
+            walMostBytes = std::max(walMostBytes, QFileInfo(wal).size());
+        }
+        const quint64 walBytesWritten = store->counters().walFrames * (4096 + 24);
+        QVERIFY2(walBytesWritten > 3 * quint64(HistoryWriter::checkpointFrames) * (4096 + 24),
+                 qPrintable(QString::number(walBytesWritten)));
+        QTRY_VERIFY2(QFileInfo(path).size() > 1'000'000, qPrintable(QString::number(QFileInfo(path).size())));
+        QVERIFY2(walMostBytes < qint64(walBytesWritten) / 2,
+                 qPrintable(
+                     QStringLiteral("the WAL reached %1 bytes of %2 written").arg(walMostBytes).arg(walBytesWritten)));
+        QCOMPARE(series(*store, QStringLiteral("k0"), {now - day, now}, HistoryResolution::Raw).points.size(),
+                 58 * 2000);
     }
 
     void renamesKeepHistory()

@@ -79,6 +79,7 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     m_resolution->setObjectName(QStringLiteral("chartResolution"));
     m_resolution->setForegroundRole(QPalette::PlaceholderText);
     m_resolution->setWordWrap(true); // a long line would widen the pane past the window
+    m_resolution->setAlignment(Qt::AlignRight | Qt::AlignTop);
     connect(m_history, &HistoryChartController::refreshed, this, &EndpointDetailPane::showResolution);
     auto *rangeLabel = new QLabel(tr("&Range:"), this);
     rangeLabel->setBuddy(m_range);
@@ -95,7 +96,9 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
     chartLayout->addWidget(m_latency, 1);
-    chartLayout->addWidget(m_resolution, 0, Qt::AlignRight);
+    // The whole width, its text aligned right: aligned in the layout instead, the label got the
+    // height of one line for a width of its own, and its wrapped lines overlapped the chart.
+    chartLayout->addWidget(m_resolution);
 
     m_latency->setMinimumHeight(220);
     auto *phasesLayout = new QVBoxLayout(m_phasesGroup);

@@ -220,8 +220,9 @@ void MainWindow::buildTable()
            {EndpointTableModel::FailureColumn, 55},    {EndpointTableModel::UptimeColumn, 55},
            {EndpointTableModel::SparklineColumn, 100}, {EndpointTableModel::Uptime24hColumn, 75},
            {EndpointTableModel::Uptime7dColumn, 75},   {EndpointTableModel::Uptime30dColumn, 75}};
+    // Never narrower than the header's own text and sort arrow: "Uptime 24 h" was cut at 7.5 em.
     for (const auto &[column, width] : widths)
-        header->resizeSection(column, width * em / 10);
+        header->resizeSection(column, std::max(width * em / 10, header->sectionSizeHint(column)));
     // The history's uptimes beside the hour's, and the last error still last (it stretches).
     for (int span = EndpointTableModel::uptimeSpanCount - 1; span >= 0; --span)
         header->moveSection(header->visualIndex(EndpointTableModel::uptimeColumn(span)),

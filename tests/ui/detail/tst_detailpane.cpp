@@ -248,6 +248,31 @@ private slots:
         QVERIFY2(loss.contains(QStringLiteral("5.0")), qPrintable(loss));
     }
 
+    // The line under the chart wraps in a narrow pane and keeps below the chart, as tall as its lines.
+    void theRangeLineWrapsBelowTheChart()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        pane.resize(380, 900);
+        pane.show();
+        auto *line = pane.findChild<QLabel *>(QStringLiteral("chartResolution"));
+        QVERIFY(line);
+        line->setText(QStringLiteral("1 Dec 2026 20:58:28 – 1 Dec 2026 21:03:28 · every result · 4 points · "
+                                     "not running in 1 gap(s)"));
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QCoreApplication::processEvents();
+        const QWidget *chart = pane.latencyChart();
+        QCOMPARE(line->parentWidget(), chart->parentWidget());
+        QVERIFY2(
+            line->geometry().top() >= chart->geometry().bottom(),
+            qPrintable(QStringLiteral("line at %1, chart ends at %2").arg(line->y()).arg(chart->geometry().bottom())));
+        QVERIFY2(line->height() >= line->heightForWidth(line->width()),
+                 qPrintable(QStringLiteral("%1 px for %2 px of text")
+                                .arg(line->height())
+                                .arg(line->heightForWidth(line->width()))));
+        QVERIFY(line->heightForWidth(line->width()) > line->fontMetrics().height()); // it did wrap
+    }
+
     void clearAndNewEndpointForgetTheOld()
     {
         EndpointDetailPane pane;

@@ -505,6 +505,25 @@ private slots:
         QSettings().remove(QStringLiteral("window"));
     }
 
+    // Every column is at least as wide as its header's text and sort arrow ("Uptime 24 h" was cut).
+    void everyColumnHeaderFitsItsText()
+    {
+        FakeProbeExecutor executor;
+        Workspace workspace(&executor);
+        MainWindow window(&workspace);
+        const QHeaderView *header = window.tableView()->horizontalHeader();
+        for (int column = 0; column < window.tableModel()->columnCount(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            const QString title = window.tableModel()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                     qPrintable(QStringLiteral("%1: %2 px for %3")
+                                    .arg(title)
+                                    .arg(header->sectionSize(column))
+                                    .arg(header->sectionSizeHint(column))));
+        }
+    }
+
     void remembersColumnsAndSortOrder()
     {
         FakeProbeExecutor executor;
