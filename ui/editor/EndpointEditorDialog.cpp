@@ -8,6 +8,7 @@
 
 #include <QDialogButtonBox>
 #include <QGroupBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -18,6 +19,7 @@ EndpointEditorDialog::EndpointEditorDialog(ProbeExecutor *executor, QWidget *par
     , m_options{{ProbeKind::Http, new HttpOptionsEditor},
                 {ProbeKind::Icmp, new IcmpOptionsEditor},
                 {ProbeKind::Dns, new DnsOptionsEditor}}
+    , m_noOptions(new QLabel)
     , m_test(new ProbeTestPanel(executor, this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -31,6 +33,11 @@ EndpointEditorDialog::EndpointEditorDialog(ProbeExecutor *executor, QWidget *par
         formLayout->addWidget(editor);
         connect(editor, &ProbeOptionsEditor::edited, this, &EndpointEditorDialog::validate);
     }
+    // In place of an options section, for the kinds that have none: says so, rather than a blank.
+    m_noOptions->setObjectName(QStringLiteral("noOptions"));
+    m_noOptions->setWordWrap(true);
+    m_noOptions->setContentsMargins(6, 6, 6, 6);
+    formLayout->addWidget(m_noOptions);
     formLayout->addStretch(1);
     connect(m_form, &EndpointForm::edited, this, &EndpointEditorDialog::validate);
 
@@ -63,11 +70,20 @@ void EndpointEditorDialog::validate()
     m_valid = m_form->validate();
     const auto target = m_form->target();
     const ProbeKind kind = target ? target->kind : m_endpoint.probe.target.kind;
+    bool hasOptions = false;
     for (const auto &[editorKind, editor] : m_options) {
         editor->setVisible(editorKind == kind);
+        hasOptions = hasOptions || editorKind == kind;
         if (editorKind == kind && !editor->validate())
             m_valid = false;
     }
+    if (kind == ProbeKind::Tcp)
+        m_noOptions->setText(tr("A TCP probe connects to the port and closes: it has no options of its own."));
+    else if (kind == ProbeKind::Tls)
+        m_noOptions->setText(tr("A TLS probe connects, completes the handshake and checks the certificate (against "
+                                "the system's trust store, or a CA file set in the profile): nothing else to set "
+                                "here."));
+    m_noOptions->setVisible(!hasOptions);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
     m_test->setTestAllowed(m_valid);
 }

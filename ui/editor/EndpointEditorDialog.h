@@ -11,6 +11,7 @@ class ProbeExecutor;
 class ProbeOptionsEditor;
 class ProbeTestPanel;
 class QDialogButtonBox;
+class QLabel;
 
 // Edits one endpoint: the general form and the options editor of its kind. Every field is checked
 // as it changes, the problem is shown next to the field, and OK stays disabled while anything is
@@ -44,6 +45,7 @@ private:
     EndpointForm *m_form;
     // Options of other kinds are kept but hidden and not checked: the probe ignores them.
     std::map<ProbeKind, ProbeOptionsEditor *> m_options;
+    QLabel *m_noOptions;
     ProbeTestPanel *m_test;
     QDialogButtonBox *m_buttons;
 };

@@ -28,6 +28,7 @@ EndpointForm::EndpointForm(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(group);
     auto *form = new QFormLayout(group);
+    m_layout = form;
 
     m_name = named(new QLineEdit, "name", tr("Name"));
     m_name->setPlaceholderText(tr("Shown instead of the target when set"));
@@ -119,6 +120,12 @@ bool EndpointForm::validate()
         m_degraded->value() >= m_timeout->value()
             ? tr("Must be below the timeout (%L1 ms): a slower answer is already down.").arg(m_timeout->value())
             : QString());
+
+    // Only a probe that sees a certificate (https, tls) has a certificate warning; a target not yet
+    // understood keeps the row as the endpoint had it.
+    const bool certificate = parsed ? parsed->isHttps() || parsed->kind == ProbeKind::Tls : m_certificateShown;
+    m_certificateShown = certificate;
+    m_layout->setRowVisible(m_certWarningDays, certificate);
 
     // An empty target is not an error to shout about, but not valid either.
     bool valid = parsed.has_value();

@@ -10,6 +10,7 @@ class FieldMessage;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -48,6 +49,8 @@ private:
     QSpinBox *m_degraded;
     FieldMessage *m_degradedMessage;
     QSpinBox *m_certWarningDays;
+    QFormLayout *m_layout;
+    bool m_certificateShown = true;
     QComboBox *m_ipFamily;
     QLineEdit *m_tags;
 };

@@ -1,6 +1,7 @@
 #include "PhaseWaterfall.h"
 
 #include "text/DurationText.h"
+#include "text/StatusPalette.h"
 
 #include <QPainter>
 
@@ -10,10 +11,13 @@ PhaseWaterfall::PhaseWaterfall(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
-void PhaseWaterfall::setPhases(const PhaseTimings &phases)
+void PhaseWaterfall::setPhases(const PhaseTimings &phases, std::chrono::microseconds elapsed, bool answered)
 {
     m_phases = phases;
+    m_elapsed = elapsed;
+    m_answered = answered;
     setAccessibleDescription(summary());
+    updateGeometry(); // a remainder row makes it taller
     update();
 }
 
@@ -24,11 +28,19 @@ void PhaseWaterfall::clear()
 
 QList<PhaseWaterfall::Row> PhaseWaterfall::rows() const
 {
-    return {{tr("DNS"), m_phases.dns},
-            {tr("Connect"), m_phases.connect},
-            {tr("TLS"), m_phases.tls},
-            {tr("First byte"), m_phases.ttfb},
-            {tr("Transfer"), m_phases.transfer}};
+    QList<Row> all{{tr("DNS"), m_phases.dns, false},
+                   {tr("Connect"), m_phases.connect, false},
+                   {tr("TLS"), m_phases.tls, false},
+                   {tr("First byte"), m_phases.ttfb, false},
+                   {tr("Transfer"), m_phases.transfer, false}};
+    std::chrono::microseconds measured{0};
+    for (const Row &row : all)
+        measured += row.duration.value_or(std::chrono::microseconds{0});
+    // A remainder under a millisecond, or under 5 %, is the probe's own bookkeeping: not worth a bar.
+    const std::chrono::microseconds rest = m_elapsed - measured;
+    if (rest >= std::chrono::milliseconds(1) && rest * 20 >= m_elapsed)
+        all.append({m_answered ? tr("Other") : tr("No answer"), rest, true});
+    return all;
 }
 
 QString PhaseWaterfall::summary() const
@@ -43,7 +55,8 @@ QString PhaseWaterfall::summary() const
 
 QSize PhaseWaterfall::sizeHint() const
 {
-    return {360, fontMetrics().height() * 5 + 4 * 4};
+    const int count = int(rows().size());
+    return {360, (fontMetrics().height() + 4) * count - 4};
 }
 
 QSize PhaseWaterfall::minimumSizeHint() const
@@ -71,6 +84,8 @@ void PhaseWaterfall::paintEvent(QPaintEvent *)
 
     const QPalette &pal = palette();
     const QColor barColour = pal.color(QPalette::Highlight);
+    // The remainder is time the probe spent without a phase to show for it: drawn apart, hatched.
+    const QBrush remainderBrush(m_answered ? pal.color(QPalette::Mid) : StatusPalette::error(pal), Qt::BDiagPattern);
     qint64 offset = 0;
     for (int i = 0; i < all.size(); ++i) {
         const Row &row = all.at(i);
@@ -84,7 +99,14 @@ void PhaseWaterfall::paintEvent(QPaintEvent *)
             continue;
         const int x = barLeft + int(double(offset) / double(total) * barWidth);
         const int w = std::max(2, int(double(row.duration->count()) / double(total) * barWidth));
-        painter.fillRect(QRect(x, y + 3, w, rowHeight - 6), barColour);
+        const QRect bar(x, y + 3, std::min(w, barLeft + barWidth - x), rowHeight - 6);
+        if (row.remainder) {
+            painter.fillRect(bar, remainderBrush);
+            painter.setPen(remainderBrush.color());
+            painter.drawRect(bar.adjusted(0, 0, -1, -1));
+        } else {
+            painter.fillRect(bar, barColour);
+        }
         offset += row.duration->count();
     }
 }

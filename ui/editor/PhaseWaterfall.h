@@ -5,7 +5,9 @@
 #include <QWidget>
 
 // One probe's phases (dns, connect, tls, ttfb, transfer) drawn as a waterfall: each bar starts
-// where the one before ended, so where the time went is visible at a glance.
+// where the one before ended, so where the time went is visible at a glance. The scale is the
+// probe's whole time: what the phases do not account for is a bar of its own, "No answer" for a
+// probe that failed (a timeout's 5 s wait after 0.2 ms of connecting), "Other" for one that answered.
 class PhaseWaterfall final : public QWidget
 {
     Q_OBJECT
@@ -14,7 +16,8 @@ class PhaseWaterfall final : public QWidget
 public:
     explicit PhaseWaterfall(QWidget *parent = nullptr);
 
-    void setPhases(const PhaseTimings &phases);
+    // elapsed: the probe's whole time (ProbeResult::latency); answered: whether it got an answer.
+    void setPhases(const PhaseTimings &phases, std::chrono::microseconds elapsed = {}, bool answered = true);
     void clear();
 
     // The same figures as text, e.g. "dns 1.2 ms, connect 0.3 ms"; also the accessible description.
@@ -31,8 +34,11 @@ private:
     {
         QString name;
         std::optional<std::chrono::microseconds> duration;
+        bool remainder; // the time no phase accounts for
     };
     QList<Row> rows() const;
 
     PhaseTimings m_phases;
+    std::chrono::microseconds m_elapsed{0};
+    bool m_answered = true;
 };

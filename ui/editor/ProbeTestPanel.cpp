@@ -156,7 +156,7 @@ void ProbeTestPanel::showResult(quint64 serial, const ProbeResult &result)
 
     const PhaseTimings &p = result.phases;
     const bool anyPhase = p.dns || p.connect || p.tls || p.ttfb || p.transfer;
-    m_phases->setPhases(p);
+    m_phases->setPhases(p, result.latency, result.status != ProbeStatus::Down);
     m_phases->setVisible(anyPhase);
     emit finished(result);
 }

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -20,12 +21,13 @@ constexpr qint64 mebibyte = 1024LL * 1024;
 constexpr qint64 maximumFileBytes = 4 * mebibyte;
 } // namespace
 
-ImportDialog::ImportDialog(const Endpoint &defaults, QWidget *parent)
+ImportDialog::ImportDialog(const Endpoint &defaults, const QList<Endpoint> &existing, QWidget *parent)
     : QDialog(parent)
     , m_defaults(defaults)
     , m_text(new QPlainTextEdit(this))
     , m_preview(new QTableView(this))
     , m_model(new ImportPreviewModel(this))
+    , m_problem(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -59,6 +61,18 @@ ImportDialog::ImportDialog(const Endpoint &defaults, QWidget *parent)
     splitter->addWidget(m_preview);
     splitter->setChildrenCollapsible(false);
 
+    QSet<QString> targets;
+    for (const Endpoint &endpoint : existing)
+        targets.insert(endpoint.probe.target.toString());
+    m_model->setExistingTargets(std::move(targets));
+
+    m_problem->setObjectName(QStringLiteral("importProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette problemPalette = palette();
+    problemPalette.setColor(QPalette::WindowText, StatusPalette::error(palette()));
+    m_problem->setPalette(problemPalette);
+
     m_summary->setObjectName(QStringLiteral("importSummary"));
     m_summary->setAccessibleName(tr("Import summary"));
 
@@ -69,10 +83,12 @@ ImportDialog::ImportDialog(const Endpoint &defaults, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_problem);
     layout->addWidget(m_summary);
     layout->addWidget(m_buttons);
 
     connect(m_text, &QPlainTextEdit::textChanged, this, &ImportDialog::reparse);
+    connect(m_preview->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ImportDialog::showProblem);
     connect(open, &QPushButton::clicked, this, &ImportDialog::openFile);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -123,17 +139,35 @@ void ImportDialog::reparse()
     m_model->setLines(EndpointListParser::parse(m_text->toPlainText()));
     const int good = m_model->validCount();
     const int bad = m_model->errorCount();
+    const int inProfile = m_model->inProfileCount();
+    const int repeated = m_model->repeatedCount();
     // Spelled out rather than through %n, which shows "endpoint(s)" when no translation is loaded.
     QString summary = good == 1 ? tr("1 endpoint to import") : tr("%L1 endpoints to import").arg(good);
+    if (inProfile > 0)
+        summary += inProfile == 1 ? tr("; 1 is in the profile already")
+                                  : tr("; %L1 are in the profile already").arg(inProfile);
+    if (repeated > 0)
+        summary += repeated == 1 ? tr("; 1 line repeats another") : tr("; %L1 lines repeat others").arg(repeated);
     if (bad > 0)
-        summary += bad == 1 ? tr("; 1 line with a problem will be skipped")
-                            : tr("; %L1 lines with problems will be skipped").arg(bad);
+        summary += bad == 1 ? tr("; 1 line with a problem") : tr("; %L1 lines with problems").arg(bad);
+    if (inProfile + repeated + bad > 0)
+        summary += tr(" (skipped)");
     m_summary->setPalette(palette());
     m_summary->setText(summary);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(good > 0);
+    showProblem();
+}
+
+void ImportDialog::showProblem()
+{
+    QString problem = m_model->problemText(m_preview->currentIndex().row());
+    for (int row = 0; problem.isEmpty() && row < m_model->rowCount(); ++row)
+        problem = m_model->problemText(row);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
 }
 
 QList<Endpoint> ImportDialog::endpoints() const
 {
-    return EndpointListParser::endpoints(m_model->lines(), m_defaults);
+    return EndpointListParser::endpoints(m_model->importedLines(), m_defaults);
 }

@@ -7,16 +7,82 @@
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent) { }
 
+namespace {
+constexpr int inProfile = -1;
+}
+
+void ImportPreviewModel::setExistingTargets(QSet<QString> targets)
+{
+    beginResetModel();
+    m_existing = std::move(targets);
+    findRepeats();
+    endResetModel();
+}
+
 void ImportPreviewModel::setLines(QList<EndpointListParser::Line> lines)
 {
     beginResetModel();
     m_lines = std::move(lines);
+    findRepeats();
     endResetModel();
+}
+
+void ImportPreviewModel::findRepeats()
+{
+    m_repeatOf = QList<int>(m_lines.size(), 0);
+    QHash<QString, int> firstLine;
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        const EndpointListParser::Line &line = m_lines.at(i);
+        if (!line.isValid())
+            continue;
+        const QString key = line.target->toString();
+        if (m_existing.contains(key))
+            m_repeatOf[i] = inProfile;
+        else if (const auto first = firstLine.constFind(key); first != firstLine.cend())
+            m_repeatOf[i] = *first;
+        else
+            firstLine.insert(key, line.number);
+    }
+}
+
+QList<EndpointListParser::Line> ImportPreviewModel::importedLines() const
+{
+    QList<EndpointListParser::Line> imported;
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        if (m_lines.at(i).isValid() && m_repeatOf.at(i) == 0)
+            imported.append(m_lines.at(i));
+    }
+    return imported;
 }
 
 int ImportPreviewModel::validCount() const
 {
-    return int(std::count_if(m_lines.cbegin(), m_lines.cend(), [](const auto &line) { return line.isValid(); }));
+    int count = 0;
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        count += m_lines.at(i).isValid() && m_repeatOf.at(i) == 0 ? 1 : 0;
+    return count;
+}
+
+int ImportPreviewModel::errorCount() const
+{
+    return int(std::count_if(m_lines.cbegin(), m_lines.cend(), [](const auto &line) { return !line.isValid(); }));
+}
+
+int ImportPreviewModel::inProfileCount() const
+{
+    return int(m_repeatOf.count(inProfile));
+}
+
+int ImportPreviewModel::repeatedCount() const
+{
+    return int(std::count_if(m_repeatOf.cbegin(), m_repeatOf.cend(), [](int of) { return of > 0; }));
+}
+
+QString ImportPreviewModel::problemText(int row) const
+{
+    if (row < 0 || row >= m_lines.size() || m_lines.at(row).isValid())
+        return {};
+    return m_lines.at(row).error; // the parser's, which names the line
 }
 
 int ImportPreviewModel::rowCount(const QModelIndex &parent) const
@@ -43,7 +109,13 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
         case ResultColumn:
             return line.target ? line.target->toString() : line.error;
         case KindColumn:
-            return line.target ? TargetDescription::kind(*line.target) : tr("not imported");
+            if (!line.target)
+                return tr("not imported");
+            if (m_repeatOf.at(index.row()) == inProfile)
+                return tr("skipped: in the profile already");
+            if (m_repeatOf.at(index.row()) > 0)
+                return tr("skipped: as line %1").arg(m_repeatOf.at(index.row()));
+            return TargetDescription::kind(*line.target);
         case ColumnCount:
             break;
         }
@@ -51,6 +123,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && !line.isValid() && index.column() >= ResultColumn)
         return StatusPalette::error(QApplication::palette());
+    if (role == Qt::ForegroundRole && m_repeatOf.at(index.row()) != 0 && index.column() == KindColumn)
+        return StatusPalette::status(QApplication::palette(), ProbeStatus::Degraded); // skipped: a warning
     if (role == Qt::TextAlignmentRole && index.column() == LineColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -72,7 +72,7 @@ void EndpointCommands::remove(const QList<EndpointId> &ids)
 
 void EndpointCommands::importList()
 {
-    ImportDialog dialog(m_document->makeEndpoint(), m_dialogParent);
+    ImportDialog dialog(m_document->makeEndpoint(), m_document->profile().endpoints, m_dialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QList<Endpoint> endpoints = dialog.endpoints();

@@ -157,6 +157,23 @@ private slots:
         QVERIFY(!visible("icmpCount"));
         target->setText(QStringLiteral("db.lan:5432"));
         QVERIFY(!visible("method") && !visible("icmpCount") && !visible("dnsExpect"));
+        // No blank where a section was: a line says the kind has no options.
+        QVERIFY(visible("noOptions"));
+        target->setText(QStringLiteral("https://example.org/"));
+        QVERIFY(!visible("noOptions"));
+
+        // The certificate warning only where there is a certificate.
+        const auto certificateRow = [&] { return visible("certWarningDays"); };
+        QVERIFY(certificateRow());
+        for (const char *without : {"db.lan:5432", "http://example.org/", "router.lan", "dns://example.org"}) {
+            target->setText(QLatin1String(without));
+            QVERIFY2(!certificateRow(), without);
+        }
+        target->setText(QStringLiteral("tls://mail.example.org:465"));
+        QVERIFY(certificateRow());
+        QVERIFY(visible("noOptions"));
+        target->setText(QStringLiteral("not a target at all ::"));
+        QVERIFY(certificateRow()); // not understood yet: the row stays as it was
     }
 
     void badFieldsDisableOkAndSayWhy()

@@ -1,4 +1,5 @@
 #include "endpoint/Profile.h"
+#include "endpoint/Target.h"
 #include "import/ImportDialog.h"
 #include "import/ImportPreviewModel.h"
 
@@ -28,6 +29,53 @@ class TestImportDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void linesGivingATargetAgainAreSkipped()
+    {
+        Endpoint known;
+        known.probe.target = *Target::parse(QStringLiteral("tcp://db.lan:5432"));
+        ImportDialog dialog(Endpoint{}, {known});
+        ImportPreviewModel *model = dialog.previewModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // db.lan:5432 is the profile's tcp://db.lan:5432; the second router.lan repeats the first.
+        dialog.setText(QStringLiteral("db.lan:5432\nrouter.lan\nhttps://example.org/\nrouter.lan\n"));
+        QCOMPARE(cell(*model, 0, ImportPreviewModel::KindColumn), QStringLiteral("skipped: in the profile already"));
+        QCOMPARE(cell(*model, 1, ImportPreviewModel::KindColumn), QStringLiteral("ICMP ping"));
+        QCOMPARE(cell(*model, 3, ImportPreviewModel::KindColumn), QStringLiteral("skipped: as line 2"));
+        QVERIFY(model->index(3, ImportPreviewModel::KindColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!model->index(1, ImportPreviewModel::KindColumn).data(Qt::ForegroundRole).isValid());
+        QCOMPARE(model->validCount(), 2);
+        QCOMPARE(model->inProfileCount(), 1);
+        QCOMPARE(model->repeatedCount(), 1);
+        const QString summary = dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->text();
+        QCOMPARE(summary,
+                 QStringLiteral("2 endpoints to import; 1 is in the profile already; 1 line repeats another "
+                                "(skipped)"));
+        const QList<Endpoint> endpoints = dialog.endpoints();
+        QCOMPARE(endpoints.size(), 2);
+        QCOMPARE(endpoints.at(0).probe.target.toString(), QStringLiteral("icmp://router.lan"));
+        QCOMPARE(endpoints.at(1).probe.target.toString(), QStringLiteral("https://example.org/"));
+    }
+
+    void aBadLinesWholeProblemIsShownBelowThePreview()
+    {
+        ImportDialog dialog(Endpoint{});
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("importProblem"));
+        QVERIFY(problem);
+        dialog.setText(QStringLiteral("router.lan\n"));
+        QVERIFY(problem->isHidden());
+        dialog.setText(
+            QStringLiteral("router.lan\nhttps://exa mple.org/a/very/long/path/that/a/column/cuts\nbad host\n"));
+        const QString first = dialog.previewModel()->index(1, ImportPreviewModel::ResultColumn).data().toString();
+        QVERIFY(first.startsWith(QStringLiteral("line 2: ")));
+        QCOMPARE(problem->text(), first); // the first bad line's, in full
+        QVERIFY(!problem->isHidden());
+        // The current row's when it has one.
+        auto *preview = dialog.findChild<QTableView *>(QStringLiteral("importPreview"));
+        preview->setCurrentIndex(dialog.previewModel()->index(2, 0));
+        QCOMPARE(problem->text(), dialog.previewModel()->index(2, ImportPreviewModel::ResultColumn).data().toString());
+        QVERIFY(problem->text().startsWith(QStringLiteral("line 3: ")));
+    }
+
     void previewShowsWhatEachLineBecame()
     {
         ImportDialog dialog(Endpoint{});
