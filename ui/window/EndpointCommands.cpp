@@ -1,5 +1,8 @@
 #include "EndpointCommands.h"
 
+#include "AddEndpointsCommand.h"
+#include "EditEndpointCommand.h"
+#include "RemoveEndpointsCommand.h"
 #include "crawl/CrawlDialog.h"
 #include "editor/EndpointEditorDialog.h"
 #include "import/ImportDialog.h"
@@ -8,6 +11,7 @@
 #include "workspace/ProfileDocument.h"
 
 #include <QMessageBox>
+#include <QUndoStack>
 
 #include <optional>
 
@@ -19,15 +23,27 @@ EndpointCommands::EndpointCommands(Monitor *monitor, EndpointTableModel *model, 
     , m_document(document)
     , m_testExecutor(testExecutor)
     , m_dialogParent(dialogParent)
-{ }
+    , m_undo(new QUndoStack(this))
+{
+    // The steps name endpoints of the profile that was open: another profile starts a history of its own.
+    connect(document, &ProfileDocument::loaded, m_undo, &QUndoStack::clear);
+}
+
+void EndpointCommands::addAsStep(QList<Endpoint> endpoints, const QString &text)
+{
+    if (!endpoints.isEmpty())
+        m_undo->push(new AddEndpointsCommand(m_monitor, std::move(endpoints), text));
+}
 
 void EndpointCommands::add()
 {
     EndpointEditorDialog dialog(m_testExecutor, m_dialogParent);
     dialog.setWindowTitle(tr("Add endpoint"));
     dialog.setEndpoint(m_document->makeEndpoint());
-    if (dialog.exec() == QDialog::Accepted)
-        m_monitor->addEndpoint(dialog.endpoint());
+    if (dialog.exec() == QDialog::Accepted) {
+        const Endpoint added = dialog.endpoint();
+        addAsStep({added}, tr("Add %1").arg(added.displayName()));
+    }
 }
 
 void EndpointCommands::edit(EndpointId id)
@@ -40,7 +56,7 @@ void EndpointCommands::edit(EndpointId id)
     dialog.setEndpoint(*current);
     // The endpoint may be removed while the dialog is open (a profile dropped on the window, say).
     if (dialog.exec() == QDialog::Accepted && m_monitor->contains(id))
-        m_monitor->updateEndpoint(id, dialog.endpoint());
+        m_undo->push(new EditEndpointCommand(m_monitor, *current, dialog.endpoint()));
 }
 
 void EndpointCommands::duplicate(const QList<EndpointId> &ids)
@@ -54,7 +70,9 @@ void EndpointCommands::duplicate(const QList<EndpointId> &ids)
             copies.append(std::move(*endpoint));
         }
     }
-    m_monitor->addEndpoints(copies);
+    addAsStep(copies,
+              copies.size() == 1 ? tr("Duplicate %1").arg(copies.first().displayName())
+                                 : tr("Duplicate %1 Endpoints").arg(copies.size()));
 }
 
 void EndpointCommands::remove(const QList<EndpointId> &ids)
@@ -67,7 +85,7 @@ void EndpointCommands::remove(const QList<EndpointId> &ids)
         if (answer != QMessageBox::Yes)
             return;
     }
-    m_monitor->removeEndpoints(ids);
+    m_undo->push(new RemoveEndpointsCommand(m_monitor, ids));
 }
 
 void EndpointCommands::importList()
@@ -76,8 +94,7 @@ void EndpointCommands::importList()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QList<Endpoint> endpoints = dialog.endpoints();
-    if (!endpoints.isEmpty())
-        m_monitor->addEndpoints(endpoints);
+    addAsStep(endpoints, tr("Import %1 Endpoints").arg(endpoints.size()));
 }
 
 void EndpointCommands::discover()
@@ -85,8 +102,7 @@ void EndpointCommands::discover()
     CrawlDialog dialog(m_document->makeEndpoint(), m_dialogParent);
     connect(&dialog, &CrawlDialog::addRequested, &dialog, [this, &dialog](const QList<CrawlId> &ids) {
         const QList<Endpoint> endpoints = dialog.endpointsFor(ids, m_document->profile().endpoints);
-        if (!endpoints.isEmpty())
-            m_monitor->addEndpoints(endpoints);
+        addAsStep(endpoints, tr("Add %1 Discovered Endpoints").arg(endpoints.size()));
         dialog.reportAdded(int(endpoints.size()), int(ids.size() - endpoints.size()));
     });
     dialog.exec();

@@ -48,6 +48,8 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
     resume = make(tr("Res&ume Selected"), QStringLiteral("resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                   tr("Probe the selected paused endpoints again"));
 
+    undo = make(tr("&Undo"), QStringLiteral("edit-undo"), QKeySequence::Undo, tr("Take back the last edit"));
+    redo = make(tr("&Redo"), QStringLiteral("edit-redo"), QKeySequence::Redo, tr("Make the edit taken back again"));
     add = make(tr("&Add Endpoint…"), QStringLiteral("add"), QKeySequence(Qt::Key_Insert),
                tr("Add an endpoint to the profile"));
     edit = make(tr("&Edit Endpoint…"), QStringLiteral("edit"), QKeySequence(Qt::Key_F2),
@@ -85,7 +87,10 @@ QAction *MainActions::make(const QString &text, const QString &icon, const QKeyS
 {
     auto *action = new QAction(text, this);
     if (!icon.isEmpty()) {
-        const bool ours = icon != QLatin1String("document-save-as") && icon != QLatin1String("application-exit");
+        // The theme's alone for these: there is no SVG of ours to fall back to.
+        static const QStringList themeOnly{QStringLiteral("document-save-as"), QStringLiteral("application-exit"),
+                                           QStringLiteral("edit-undo"), QStringLiteral("edit-redo")};
+        const bool ours = !themeOnly.contains(icon);
         action->setIcon(themed(icon, ours ? icon : QString()));
     }
     action->setShortcut(shortcut);
@@ -109,12 +114,15 @@ void MainActions::fillMenuBar(QMenuBar *bar, QAction *logDockToggle, QAction *ou
     file->addSeparator();
     file->addAction(quit);
 
+    QMenu *editMenu = bar->addMenu(tr("E&dit"));
+    editMenu->addActions({undo, redo});
+    editMenu->addSeparator();
+    editMenu->addActions({selectAll, findEndpoint});
+
     QMenu *endpoints = bar->addMenu(tr("&Endpoints"));
     endpoints->addActions({add, edit, duplicate, remove});
     endpoints->addSeparator();
     endpoints->addAction(discover);
-    endpoints->addSeparator();
-    endpoints->addActions({selectAll, findEndpoint});
 
     QMenu *monitor = bar->addMenu(tr("&Monitor"));
     monitor->addActions({start, stop});

@@ -32,6 +32,8 @@ public:
     QAction *pause;
     QAction *resume;
 
+    QAction *undo; // their text and state follow the endpoint edits' undo stack (MainWindow)
+    QAction *redo;
     QAction *add;
     QAction *edit;
     QAction *duplicate;

@@ -55,6 +55,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
@@ -257,10 +258,21 @@ void MainWindow::connectActions()
         for (const EndpointId id : selectedIds())
             m_monitor->resume(id);
     });
+    QUndoStack *steps = m_commands->undoStack();
+    connect(a->undo, &QAction::triggered, steps, &QUndoStack::undo);
+    connect(a->redo, &QAction::triggered, steps, &QUndoStack::redo);
+    connect(steps, &QUndoStack::canUndoChanged, a->undo, &QAction::setEnabled);
+    connect(steps, &QUndoStack::canRedoChanged, a->redo, &QAction::setEnabled);
+    connect(steps, &QUndoStack::undoTextChanged, a->undo,
+            [a](const QString &text) { a->undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text)); });
+    connect(steps, &QUndoStack::redoTextChanged, a->redo,
+            [a](const QString &text) { a->redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text)); });
+    a->undo->setEnabled(false);
+    a->redo->setEnabled(false);
     connect(a->add, &QAction::triggered, m_commands, &EndpointCommands::add);
     connect(a->edit, &QAction::triggered, this, &MainWindow::editCurrent);
     connect(a->duplicate, &QAction::triggered, this, [this] { m_commands->duplicate(selectedIds()); });
-    connect(a->remove, &QAction::triggered, this, [this] { m_commands->remove(selectedIds()); });
+    connect(a->remove, &QAction::triggered, this, &MainWindow::removeSelected);
     connect(a->importList, &QAction::triggered, m_commands, &EndpointCommands::importList);
     connect(a->discover, &QAction::triggered, m_commands, &EndpointCommands::discover);
     connect(a->selectAll, &QAction::triggered, m_table, &QTableView::selectAll);
@@ -290,6 +302,24 @@ QList<EndpointId> MainWindow::selectedIds() const
     for (const int row : rows)
         ids << m_proxy->index(row, 0).data(EndpointTableModel::IdRole).value<EndpointId>();
     return ids;
+}
+
+// After a delete the row that took the first deleted one's place is current and selected, so the
+// keyboard goes on from there (the selection was empty while the current row sat elsewhere).
+void MainWindow::removeSelected()
+{
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    if (selected.isEmpty())
+        return;
+    int first = selected.first().row();
+    for (const QModelIndex &index : selected)
+        first = std::min(first, index.row());
+    const int before = m_proxy->rowCount();
+    m_commands->remove(selectedIds());
+    if (m_proxy->rowCount() == before || m_proxy->rowCount() == 0)
+        return; // cancelled, or nothing left
+    const QModelIndex next = m_proxy->index(std::min(first, m_proxy->rowCount() - 1), EndpointTableModel::NameColumn);
+    m_table->selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void MainWindow::updateActions()

@@ -91,6 +91,7 @@ private:
     void onCurrentChanged();
 
     void editCurrent();
+    void removeSelected();
     void showSettings();
     void applySettings();
     void showAbout();

@@ -9,6 +9,8 @@
 #include "table/EndpointFilterModel.h"
 #include "table/EndpointTableModel.h"
 #include "table/EndpointTableView.h"
+#include "window/EditEndpointCommand.h"
+#include "window/EndpointCommands.h"
 #include "window/MainActions.h"
 #include "window/MainWindow.h"
 #include "window/MonitorStatusBar.h"
@@ -24,6 +26,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QSpinBox>
@@ -132,6 +136,75 @@ private slots:
         window.actions()->remove->trigger();
         QCOMPARE(monitor.endpointCount(), 2);
         QCOMPARE(window.tableModel()->index(0, EndpointTableModel::NameColumn).data().toString(), QStringLiteral("b"));
+    }
+
+    void editsAreUndoneAndRedone()
+    {
+        FakeProbeExecutor executor;
+        Workspace workspace(&executor);
+        Monitor &monitor = *workspace.monitor();
+        MainWindow window(&workspace);
+        window.loadProfile(
+            FakeProbeExecutor::profileOf({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), {});
+        MainActions &actions = *window.actions();
+        QVERIFY(!actions.undo->isEnabled() && !actions.redo->isEnabled());
+        const auto names = [&monitor] {
+            QStringList all;
+            for (const EndpointId id : monitor.endpointIds())
+                all << monitor.endpoint(id)->name;
+            return all;
+        };
+        const QString keyOfB = monitor.keyOf(monitor.endpointIds().at(1));
+
+        // A delete moves the current row to the one that took its place, and selects it.
+        selectRows(window, {1});
+        actions.remove->trigger();
+        QCOMPARE(names(), (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
+        QCOMPARE(window.tableView()->currentIndex().row(), 1);
+        QCOMPARE(window.tableView()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(window.tableView()->selectionModel()->selectedRows().first().row(), 1);
+        QVERIFY(actions.undo->isEnabled());
+        QCOMPARE(actions.undo->text(), QStringLiteral("&Undo Delete b"));
+
+        actions.undo->trigger(); // b is back, with its key (its history), at the end
+        QCOMPARE(names(), (QStringList{QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("b")}));
+        QCOMPARE(monitor.keyOf(monitor.endpointIds().last()), keyOfB);
+        QVERIFY(actions.redo->isEnabled());
+        QCOMPARE(actions.redo->text(), QStringLiteral("&Redo Delete b"));
+        actions.redo->trigger();
+        QCOMPARE(names(), (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
+
+        selectRows(window, {0});
+        actions.duplicate->trigger();
+        QCOMPARE(names().last(), QStringLiteral("a (copy)"));
+        // An edit, as the editor pushes it; undone after the duplicate, then everything back to the start.
+        auto *commands = window.findChild<EndpointCommands *>();
+        QVERIFY(commands);
+        Endpoint renamed = *monitor.endpoint(monitor.endpointIds().first());
+        const Endpoint before = renamed;
+        renamed.name = QStringLiteral("renamed");
+        commands->undoStack()->push(new EditEndpointCommand(&monitor, before, renamed));
+        QCOMPARE(names().first(), QStringLiteral("renamed"));
+        actions.undo->trigger();
+        QCOMPARE(names().first(), QStringLiteral("a"));
+        actions.undo->trigger();
+        actions.undo->trigger();
+        QCOMPARE(names(), (QStringList{QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("b")}));
+        QVERIFY(!actions.undo->isEnabled());
+
+        // Another profile: the steps named endpoints of this one, and are gone.
+        actions.redo->trigger();
+        QVERIFY(actions.undo->isEnabled());
+        window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("x")}), {});
+        QVERIFY(!actions.undo->isEnabled() && !actions.redo->isEnabled());
+        QVERIFY(window.menuBar()->findChildren<QMenu *>().size() > 0);
+        bool inEditMenu = false;
+        for (const QAction *menu : window.menuBar()->actions()) {
+            if (menu->text() == QStringLiteral("E&dit"))
+                inEditMenu
+                    = menu->menu()->actions().contains(actions.undo) && menu->menu()->actions().contains(actions.redo);
+        }
+        QVERIFY(inEditMenu);
     }
 
     void profileOpensAndSavesThroughTheWindow()
