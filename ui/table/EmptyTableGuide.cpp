@@ -16,7 +16,9 @@ EmptyTableGuide::EmptyTableGuide(const QList<QAction *> &ways, QWidget *parent) 
     auto *text = new QLabel(tr("Pingscope probes web services, TCP ports, TLS services, hosts and DNS names, all "
                                "at once and continuously, and says in words what went wrong. Begin with:"));
     text->setWordWrap(true);
-    text->setMaximumWidth(460);
+    // A fixed width: a word-wrapped label centred in a box layout is otherwise given the height of
+    // one line at a third of its width, and cut (seen under Xvfb at 1400×900).
+    text->setFixedWidth(460);
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
@@ -28,8 +30,12 @@ EmptyTableGuide::EmptyTableGuide(const QList<QAction *> &ways, QWidget *parent) 
         button->setDefaultAction(way);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setMinimumWidth(260);
-        button->setObjectName(way->objectName());
         layout->addWidget(button, 0, Qt::AlignHCenter);
+        // A tool button stays on show (disabled) for an action that is hidden, such as the examples
+        // where none are installed: follow the action's visibility instead.
+        const auto follow = [button, way] { button->setVisible(way->isVisible()); };
+        connect(way, &QAction::changed, button, follow);
+        follow();
     }
     layout->addStretch(2);
 }

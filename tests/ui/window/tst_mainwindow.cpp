@@ -338,6 +338,8 @@ private slots:
         MainActions &actions = *window.actions();
         QCOMPARE(ways, (QList<QAction *>{actions.add, actions.importList, actions.openDemo, actions.openExample}));
         QVERIFY(actions.openExample->isVisible());
+        for (QToolButton *button : guide->findChildren<QToolButton *>())
+            QVERIFY(button->isVisible());
         QVERIFY(!actions.documentation->isVisible()); // no README installed here
 
         window.loadProfile(FakeProbeExecutor::profileOf({QStringLiteral("a")}), {});
@@ -349,6 +351,11 @@ private slots:
         Workspace other(&executor);
         MainWindow withoutExamples(&other);
         QVERIFY(!withoutExamples.actions()->openExample->isVisible());
+        withoutExamples.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&withoutExamples));
+        const auto *otherGuide = withoutExamples.findChild<QWidget *>(QStringLiteral("emptyTableGuide"));
+        for (const QToolButton *button : otherGuide->findChildren<QToolButton *>())
+            QCOMPARE(button->isVisible(), button->defaultAction() != withoutExamples.actions()->openExample);
     }
 
     void aFilterThatHidesEverythingSaysSoAndClears()
