@@ -16,9 +16,10 @@ EmptyTableGuide::EmptyTableGuide(const QList<QAction *> &ways, QWidget *parent) 
     auto *text = new QLabel(tr("Pingscope probes web services, TCP ports, TLS services, hosts and DNS names, all "
                                "at once and continuously, and says in words what went wrong. Begin with:"));
     text->setWordWrap(true);
-    // A fixed width: a word-wrapped label centred in a box layout is otherwise given the height of
+    // A fixed size: a word-wrapped label centred in a box layout is otherwise given the height of
     // one line at a third of its width, and cut (seen under Xvfb at 1400×900).
     text->setFixedWidth(460);
+    text->setMinimumHeight(text->heightForWidth(460));
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
