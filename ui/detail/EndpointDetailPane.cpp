@@ -18,7 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
-#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -52,6 +52,7 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     , m_icmpLoss(selectable(new QLabel(m_icmpGroup)))
     , m_results(new RecentResultsModel(this))
     , m_resultsView(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
 {
     setAccessibleName(tr("Endpoint details"));
     QFont titleFont = m_title->font();
@@ -131,32 +132,36 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     for (const auto &[column, sample] : samples)
         m_resultsView->setColumnWidth(column, metrics.horizontalAdvance(sample) + padding);
 
-    auto *side = new QVBoxLayout;
-    side->addWidget(buildCertificate());
-    side->addWidget(m_icmpGroup);
-    side->addStretch(1);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_resultsView, 3);
-    bottom->addLayout(side, 2);
-    auto *bottomWidget = new QWidget(this);
-    bottomWidget->setLayout(bottom);
-    bottom->setContentsMargins(0, 0, 0, 0);
-
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(chartBox);
-    splitter->addWidget(m_phasesGroup);
-    splitter->addWidget(bottomWidget);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 2);
-    splitter->setChildrenCollapsible(false);
+    // One part at a time, each with the pane's whole room: stacked in a splitter, the recent results
+    // got two rows at 230 px beside blank space, and the charts squeezed each other.
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(chartBox, tr("Latency"));
+    m_tabs->addTab(m_phasesGroup, tr("Phases"));
+    m_tabs->addTab(m_resultsView, tr("Results"));
+    m_tabs->addTab(buildCertificate(), tr("Certificate"));
+    m_tabs->addTab(m_icmpGroup, tr("Packet loss"));
+    for (QGroupBox *page : {m_phasesGroup, m_certificateGroup, m_icmpGroup}) {
+        page->setTitle({}); // the tab says it
+        page->setFlat(true);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(buildStatistics());
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_tabs, 1);
 
     clear();
+}
+
+void EndpointDetailPane::showTab(QWidget *page, bool shown)
+{
+    m_tabs->setTabVisible(m_tabs->indexOf(page), shown);
+}
+
+bool EndpointDetailPane::isTabShown(QWidget *page) const
+{
+    return m_tabs->isTabVisible(m_tabs->indexOf(page));
 }
 
 QWidget *EndpointDetailPane::buildStatistics()
@@ -177,8 +182,9 @@ QWidget *EndpointDetailPane::buildStatistics()
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
-        grid->addWidget(caption, 0, i);
-        grid->addWidget(value, 1, i);
+        // Four to a row: seven in one made the pane wider than its share of a 1400 px window.
+        grid->addWidget(caption, 2 * (i / 4), i % 4);
+        grid->addWidget(value, 2 * (i / 4) + 1, i % 4);
         m_figures.append(value);
     }
     return box;
@@ -213,9 +219,9 @@ void EndpointDetailPane::setEndpoint(const Endpoint &endpoint)
     // Without a name the title already is the target: say only what kind of probe it is.
     m_target->setText(endpoint.name.isEmpty() ? TargetDescription::kind(endpoint.probe.target)
                                               : TargetDescription::understoodAs(endpoint.probe.target));
-    m_phasesGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Http);
+    showTab(m_phasesGroup, endpoint.probe.target.kind == ProbeKind::Http);
     m_resultsView->setColumnHidden(RecentResultsModel::HttpStatusColumn, endpoint.probe.target.kind != ProbeKind::Http);
-    m_icmpGroup->setVisible(endpoint.probe.target.kind == ProbeKind::Icmp);
+    showTab(m_icmpGroup, endpoint.probe.target.kind == ProbeKind::Icmp);
     m_history->setEndpoint(endpoint.id, qint64(endpoint.intervalS * 1000));
 }
 
@@ -227,7 +233,7 @@ void EndpointDetailPane::clear()
     m_latency->clear();
     m_phases->clear();
     m_windowLossPercent.reset();
-    m_certificateGroup->setVisible(false);
+    showTab(m_certificateGroup, false);
     for (QLabel *label : {m_certSubject, m_certIssuer, m_certExpiry, m_certDaysLeft})
         label->clear();
     m_icmpLoss->setText(tr("No ping results yet"));
@@ -318,7 +324,7 @@ void EndpointDetailPane::showResolution()
 
 void EndpointDetailPane::showCertificate(const CertificateInfo &certificate)
 {
-    m_certificateGroup->setVisible(true);
+    showTab(m_certificateGroup, true);
     m_certSubject->setText(certificate.subject);
     m_certIssuer->setText(certificate.chainValid ? certificate.issuer : tr("%1 (not trusted)").arg(certificate.issuer));
     m_certExpiry->setText(QLocale().toString(certificate.notAfter.toLocalTime(), QLocale::LongFormat));
@@ -347,7 +353,7 @@ void EndpointDetailPane::showIcmp(const IcmpReport &report)
 
 QString EndpointDetailPane::certificateText() const
 {
-    if (!m_certificateGroup->isVisibleTo(this))
+    if (!isTabShown(m_certificateGroup))
         return {};
     return tr("%1\n%2\n%3\n%4")
         .arg(m_certSubject->text(), m_certIssuer->text(), m_certExpiry->text(), m_certDaysLeft->text());

@@ -12,6 +12,7 @@ class PhaseChart;
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QTabWidget;
 class QTableView;
 class RecentResultsModel;
 
@@ -42,6 +43,7 @@ public:
     QString resolutionText() const;
     PhaseChart *phaseChart() const { return m_phases; }
     QString certificateText() const;
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     QWidget *buildStatistics();
@@ -51,6 +53,8 @@ private:
     void showResolution();
     void showCertificate(const CertificateInfo &certificate);
     void showIcmp(const IcmpReport &report);
+    void showTab(QWidget *page, bool shown);
+    bool isTabShown(QWidget *page) const;
 
     Endpoint m_endpoint;
     std::optional<double> m_windowLossPercent;
@@ -74,4 +78,5 @@ private:
     QLabel *m_icmpLoss;
     RecentResultsModel *m_results;
     QTableView *m_resultsView;
+    QTabWidget *m_tabs; // latency, phases, results, certificate, packet loss: the kind's own shown
 };

@@ -159,8 +159,11 @@ void LatencyChart::showHistory(const HistoryChartData &data)
 void LatencyChart::updatePlaceholder()
 {
     bool any = m_failures->count() > 0;
-    for (const QLineSeries *line : latencyLines())
+    for (QLineSeries *line : latencyLines()) {
         any = any || line->count() > 0;
+        // A line through one point draws nothing, and a few points read better as dots on it.
+        line->setPointsVisible(line->count() <= sparsePoints);
+    }
     QString text;
     if (!any)
         text = m_historyMode ? tr("No results in this range") : tr("No data yet");

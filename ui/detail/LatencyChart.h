@@ -33,6 +33,7 @@ class LatencyChart final : public QChartView
 
 public:
     static constexpr qsizetype maximumPoints = 2000;
+    static constexpr qsizetype sparsePoints = 60; // a line with this many points or fewer shows them as dots
 
     explicit LatencyChart(QWidget *parent = nullptr);
 

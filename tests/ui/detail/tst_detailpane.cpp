@@ -11,6 +11,7 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -170,6 +171,53 @@ private slots:
         latency.showHistory(one);
         QCOMPARE(latency.placeholderText(), QString());
         QVERIFY(middle() != withWords);
+    }
+
+    void eachPartHasATabAndOnlyTheKindsOwnAreShown()
+    {
+        EndpointDetailPane pane;
+        QTabWidget &tabs = *pane.tabs();
+        const auto shown = [&tabs] {
+            QStringList names;
+            for (int i = 0; i < tabs.count(); ++i) {
+                if (tabs.isTabVisible(i))
+                    names << tabs.tabText(i);
+            }
+            return names;
+        };
+        pane.setEndpoint(httpEndpoint());
+        QCOMPARE(shown(),
+                 (QStringList{QStringLiteral("Latency"), QStringLiteral("Phases"), QStringLiteral("Results")}));
+        ProbeResult r = result(QDateTime::currentDateTimeUtc(), true);
+        r.certificate = CertificateInfo{QDateTime::currentDateTimeUtc().addDays(30), QStringLiteral("CN=shop"),
+                                        QStringLiteral("CN=CA"), true};
+        pane.addResult(r); // a certificate seen: its tab joins
+        QCOMPARE(shown().last(), QStringLiteral("Certificate"));
+
+        Endpoint ping;
+        ping.probe.target = *Target::parse(QStringLiteral("icmp://127.0.0.1"));
+        pane.setEndpoint(ping);
+        QCOMPARE(shown(),
+                 (QStringList{QStringLiteral("Latency"), QStringLiteral("Results"), QStringLiteral("Packet loss")}));
+        Endpoint port;
+        port.probe.target = *Target::parse(QStringLiteral("tcp://127.0.0.1:9"));
+        pane.setEndpoint(port);
+        QCOMPARE(shown(), (QStringList{QStringLiteral("Latency"), QStringLiteral("Results")}));
+    }
+
+    void aSingleSampleIsDrawn()
+    {
+        EndpointDetailPane pane;
+        pane.setEndpoint(httpEndpoint());
+        QLineSeries &line = *pane.latencyChart()->latencySeries();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        pane.addResult(result(now, true));
+        QTRY_COMPARE_WITH_TIMEOUT(line.count(), 1, 2000);
+        QVERIFY(line.pointsVisible()); // a line through one point alone draws nothing
+        for (int i = 1; i <= LatencyChart::sparsePoints; ++i)
+            pane.addResult(result(now.addMSecs(i * 100), true));
+        QTRY_COMPARE_WITH_TIMEOUT(qsizetype(line.count()), LatencyChart::sparsePoints + 1, 2000);
+        QVERIFY(!line.pointsVisible()); // many: a line
     }
 
     void phasesChartHasOneBarSetPerPhase()
