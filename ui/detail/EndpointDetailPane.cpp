@@ -85,17 +85,22 @@ EndpointDetailPane::EndpointDetailPane(QWidget *parent)
     auto *rangeLabel = new QLabel(tr("&Range:"), this);
     rangeLabel->setBuddy(m_range);
 
-    auto *header = new QHBoxLayout;
-    auto *titles = new QVBoxLayout;
-    titles->addWidget(m_title);
-    titles->addWidget(m_target);
-    header->addLayout(titles, 1);
-    header->addWidget(rangeLabel);
-    header->addWidget(m_range);
+    // Titles that wrap, and the range with the chart it sets: a long target beside the range box
+    // made the pane wider than its share of the window, and it scrolled sideways.
+    m_title->setWordWrap(true);
+    m_target->setWordWrap(true);
+    auto *header = new QVBoxLayout;
+    header->addWidget(m_title);
+    header->addWidget(m_target);
     auto *chartBox = new QWidget(this);
     auto *chartLayout = new QVBoxLayout(chartBox);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->setSpacing(0);
+    auto *rangeRow = new QHBoxLayout;
+    rangeRow->addStretch(1);
+    rangeRow->addWidget(rangeLabel);
+    rangeRow->addWidget(m_range);
+    chartLayout->addLayout(rangeRow);
     chartLayout->addWidget(m_latency, 1);
     // The whole width, its text aligned right: aligned in the layout instead, the label got the
     // height of one line for a width of its own, and its wrapped lines overlapped the chart.
