@@ -89,6 +89,23 @@ void LatencyChart::setTimeFormat(qint64 spanMs)
                           : spanMs <= 2 * day  ? QStringLiteral("HH:mm")
                           : spanMs <= 10 * day ? QStringLiteral("d MMM HH:mm")
                                                : QStringLiteral("d MMM yyyy"));
+    fitTimeTicks();
+}
+
+// As many time labels as fit whole, with room between them: five fixed ticks became "00:…" in a
+// pane a third of a 1024 px window wide.
+void LatencyChart::fitTimeTicks()
+{
+    const QString sample = QDateTime(QDate(2026, 12, 31), QTime(23, 59, 59)).toString(m_time->format());
+    const int labelWidth = fontMetrics().horizontalAdvance(sample) * 3 / 2;
+    const int plotWidth = int(m_chart->plotArea().width() > 0 ? m_chart->plotArea().width() : width() * 0.8);
+    m_time->setTickCount(std::clamp(plotWidth / std::max(1, labelWidth) + 1, 2, 5));
+}
+
+void LatencyChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    fitTimeTicks();
 }
 
 void LatencyChart::setRange(std::chrono::seconds range)

@@ -63,6 +63,7 @@ signals:
     void followRequested(); // Home: back to the range ending now
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -77,6 +78,7 @@ private:
     void updateAxes();
     void applyPalette();
     void setTimeFormat(qint64 spanMs);
+    void fitTimeTicks();
     void requestView(HistoryRange view);
     QAreaSeries *makeBands(const QString &name);
     static void setBands(QAreaSeries *series, const QList<HistoryRange> &bands);

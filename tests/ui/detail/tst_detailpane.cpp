@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QBarSet>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineSeries>
@@ -218,6 +219,21 @@ private slots:
             pane.addResult(result(now.addMSecs(i * 100), true));
         QTRY_COMPARE_WITH_TIMEOUT(qsizetype(line.count()), LatencyChart::sparsePoints + 1, 2000);
         QVERIFY(!line.pointsVisible()); // many: a line
+    }
+
+    void timeLabelsAreAsManyAsFitWhole()
+    {
+        LatencyChart chart;
+        auto *time = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+        QVERIFY(time);
+        chart.resize(900, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QTRY_COMPARE(time->tickCount(), 5);
+        chart.resize(260, 300); // a third of a 1024 px window, less the table
+        QTRY_VERIFY2(time->tickCount() < 5, qPrintable(QString::number(time->tickCount())));
+        const int labelWidth = chart.fontMetrics().horizontalAdvance(QStringLiteral("00:00:00"));
+        QVERIFY(chart.chart()->plotArea().width() / (time->tickCount() - 1) >= labelWidth);
     }
 
     void phasesChartHasOneBarSetPerPhase()
