@@ -122,6 +122,7 @@ expected=(
     share/doc/pingscope/copyright
     share/doc/pingscope/changelog.gz
     share/doc/pingscope/fleet.md
+    share/doc/pingscope/window.md
     lib/systemd/system/pingscope-watch@.service
 )
 for size in 16 32 48 64 128 256; do

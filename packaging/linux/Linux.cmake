@@ -50,6 +50,10 @@ if(PINGSCOPE_GUI)
     # The demo profile goes with the window's --demo, which the headless build does not have.
     install(FILES ${PROJECT_SOURCE_DIR}/resources/profiles/demo.json
             DESTINATION ${CMAKE_INSTALL_DATADIR}/pingscope/profiles)
+    # The window's guide, which Help → Documentation opens, with the pictures it shows.
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/window.md ${PROJECT_SOURCE_DIR}/docs/window-1400x900.png
+                  ${PROJECT_SOURCE_DIR}/docs/window-1024x700.png
+            DESTINATION ${PINGSCOPE_DOCDIR})
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/profiles/home-lab.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/pingscope/profiles)

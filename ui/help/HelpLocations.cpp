@@ -24,9 +24,14 @@ QString HelpLocations::exampleProfilesDirectory()
 
 QString HelpLocations::documentationFile()
 {
-    const QString relative = QStringLiteral("doc/pingscope/README.md");
-    const QString beside = besideProgram(relative);
-    if (QFileInfo::exists(beside))
-        return QDir::cleanPath(beside);
-    return QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
+    for (const QString &name : {QStringLiteral("window.md"), QStringLiteral("README.md")}) {
+        const QString relative = QStringLiteral("doc/pingscope/") + name;
+        const QString beside = besideProgram(relative);
+        if (QFileInfo::exists(beside))
+            return QDir::cleanPath(beside);
+        const QString found = QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
+        if (!found.isEmpty())
+            return found;
+    }
+    return {};
 }

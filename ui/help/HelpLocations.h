@@ -7,5 +7,5 @@
 // has neither, and the window then hides what would open them.
 namespace HelpLocations {
 QString exampleProfilesDirectory(); // holding home-lab.json and, with the window, demo.json
-QString documentationFile(); // the README installed with the package
+QString documentationFile(); // the window's guide (window.md) installed with the package, or else its README
 } // namespace HelpLocations

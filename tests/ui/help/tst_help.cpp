@@ -33,6 +33,11 @@ private slots:
         QCOMPARE(QDir(HelpLocations::exampleProfilesDirectory()),
                  QDir(data.filePath(QStringLiteral("pingscope/profiles"))));
         QCOMPARE(QFileInfo(HelpLocations::documentationFile()), QFileInfo(readme.fileName()));
+        // The window's guide before the README, where the package has it.
+        QFile guide(data.filePath(QStringLiteral("doc/pingscope/window.md")));
+        QVERIFY(guide.open(QIODevice::WriteOnly));
+        guide.close();
+        QCOMPARE(QFileInfo(HelpLocations::documentationFile()), QFileInfo(guide.fileName()));
         QDir(data.filePath(QStringLiteral("pingscope"))).removeRecursively();
         QDir(data.filePath(QStringLiteral("doc/pingscope"))).removeRecursively();
     }
