@@ -29,7 +29,7 @@ QString HelpLocations::documentationFile()
         const QString beside = besideProgram(relative);
         if (QFileInfo::exists(beside))
             return QDir::cleanPath(beside);
-        const QString found = QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
+        QString found = QStandardPaths::locate(QStandardPaths::GenericDataLocation, relative);
         if (!found.isEmpty())
             return found;
     }

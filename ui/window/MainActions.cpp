@@ -76,7 +76,8 @@ MainActions::MainActions(QObject *parent) : QObject(parent)
                        "no network"));
     openExample = make(tr("Open an E&xample Profile…"), QString(), QKeySequence(),
                        tr("Open one of the example profiles, as a new profile to adapt and save"));
-    documentation = make(tr("&Documentation"), QString(), QKeySequence::HelpContents, tr("Open the guide to the window"));
+    documentation
+        = make(tr("&Documentation"), QString(), QKeySequence::HelpContents, tr("Open the guide to the window"));
     shortcuts = make(tr("&Keyboard Shortcuts"), QString(), QKeySequence(), tr("Every command's keys"));
     about = make(tr("&About Pingscope"), QString(), QKeySequence(), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
